@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The 82576 PF<->VF mailbox wire protocol.
+ *
+ * A message is at most 16 dwords (the VMBMEM window of one VF). Word 0 is a
+ * header: message type in bits 15:0, a per-type MSGINFO byte in 23:16, and
+ * three flags. Requests travel VF->PF; the PF answers each with a copy of
+ * the request header carrying ACK or NACK (plus CTS once the VF has been
+ * reset), and originates PF_CONTROL on its own. Layouts below are register
+ * values (host-order u32 as read from the mailbox memory): byte strings such
+ * as a MAC are packed least significant byte first, which is the byte order
+ * the existing 82576 drivers produce on x86.
+ *
+ * This header is the single source of truth for ids, flags, limits and
+ * payload layouts. The codec in common/snic_mbx_codec.c turns words into a
+ * struct snic_msg and back and validates every field on the way.
+ */
+#ifndef _SRIOVNIC_MBX_PROTO_H
+#define _SRIOVNIC_MBX_PROTO_H
+
+#include <linux/bits.h>
+#include <linux/build_bug.h>
+#include <linux/if_ether.h>
+#include <linux/types.h>
+
+#define SNIC_MBX_WORDS		16	/* dwords per VF mailbox buffer */
+#define SNIC_MBX_BYTES		(SNIC_MBX_WORDS * sizeof(u32))
+
+/* Word 0 */
+#define SNIC_MSG_TYPE		GENMASK(15, 0)
+#define SNIC_MSG_INFO		GENMASK(23, 16)
+#define SNIC_MSG_CTS		BIT(29)	/* PF->VF: the VF may send */
+#define SNIC_MSG_NACK		BIT(30)
+#define SNIC_MSG_ACK		BIT(31)
+#define SNIC_MSG_FLAGS		(SNIC_MSG_CTS | SNIC_MSG_NACK | SNIC_MSG_ACK)
+
+/* Message types. Every existing PF NACKs a type it does not know. */
+enum snic_msg_type {
+	SNIC_MSG_RESET		= 0x0001,	/* VF->PF, 1 word; reply 3 */
+	SNIC_MSG_SET_MAC	= 0x0002,	/* VF->PF, 3 words */
+	SNIC_MSG_SET_MC		= 0x0003,	/* VF->PF, 1 + hashes/2 */
+	SNIC_MSG_SET_VLAN	= 0x0004,	/* VF->PF, 2 words */
+	SNIC_MSG_SET_LPE	= 0x0005,	/* VF->PF, 2 words */
+	SNIC_MSG_SET_PROMISC	= 0x0006,	/* VF->PF, 1 word */
+	SNIC_MSG_PF_CONTROL	= 0x0100,	/* PF->VF, 1 word */
+};
+
+/* SET_MAC MSGINFO: what to do with the address in words 1-2 */
+enum snic_mac_op {
+	SNIC_MAC_PRIMARY	= 0,	/* replace the VF's primary address */
+	SNIC_MAC_CLEAR		= 1,	/* drop all extra unicast filters */
+	SNIC_MAC_ADD		= 2,	/* add one extra unicast filter */
+};
+
+/*
+ * SET_MC MSGINFO: the number of 16-bit hashes that follow, packed two per
+ * word from word 1, the first hash in the low half. A count above
+ * SNIC_MC_MAX, or the overflow flag some VF drivers set in MSGINFO bit 7,
+ * asks for all-multicast: the PF then reads no hash at all.
+ */
+#define SNIC_MC_MAX		30
+#define SNIC_MC_OVERFLOW	BIT(7)
+#define SNIC_MC_HASH		GENMASK(11, 0)
+
+/* SET_VLAN: MSGINFO 1 adds, 0 removes the VLAN id in word 1 bits 11:0 */
+#define SNIC_VLAN_VID		GENMASK(11, 0)
+#define SNIC_VLAN_MAX_VID	4095
+
+/* SET_LPE: word 1 is the largest frame the VF wants to receive */
+#define SNIC_LPE_MIN_FRAME	(ETH_ZLEN + ETH_FCS_LEN)
+#define SNIC_LPE_MAX_FRAME	9728	/* RLPML limit of the 82576 */
+
+/* SET_PROMISC MSGINFO bits */
+#define SNIC_PROMISC_UC		BIT(0)
+#define SNIC_PROMISC_MC		BIT(1)
+#define SNIC_PROMISC_ALL	(SNIC_PROMISC_UC | SNIC_PROMISC_MC)
+
+/* Payload layouts, as dwords in the mailbox buffer. */
+struct snic_wire_mac {			/* RESET reply, SET_MAC */
+	u32 hdr;
+	u32 mac_lo;			/* bytes 0-3 of the address */
+	u32 mac_hi;			/* bytes 4-5 in bits 15:0 */
+};
+
+struct snic_wire_mc {			/* SET_MC */
+	u32 hdr;
+	u32 hash[SNIC_MC_MAX / 2];	/* two 16-bit hashes a word */
+};
+
+struct snic_wire_u32 {			/* SET_VLAN, SET_LPE */
+	u32 hdr;
+	u32 val;
+};
+
+static_assert(sizeof(struct snic_wire_mac) == 3 * sizeof(u32));
+static_assert(sizeof(struct snic_wire_mc) == SNIC_MBX_BYTES);
+static_assert(sizeof(struct snic_wire_u32) == 2 * sizeof(u32));
+
+#define SNIC_WORDS(t)		(sizeof(t) / sizeof(u32))
+#define SNIC_RESET_REPLY_WORDS	SNIC_WORDS(struct snic_wire_mac)
+#define SNIC_SET_MAC_WORDS	SNIC_WORDS(struct snic_wire_mac)
+
+/**
+ * struct snic_msg - one decoded mailbox message
+ * @type: enum snic_msg_type value
+ * @flags: SNIC_MSG_ACK, SNIC_MSG_NACK and SNIC_MSG_CTS as carried in word 0
+ * @info: raw MSGINFO byte (decoded into the union for known types)
+ * @mac: address for RESET replies and SET_MAC
+ * @mac_op: enum snic_mac_op for SET_MAC
+ * @mc: SET_MC: @mc.count hashes in @mc.hash, or @mc.all for all-multicast
+ * @vlan: SET_VLAN: @vlan.add and @vlan.vid
+ * @max_frame: SET_LPE
+ * @promisc: SET_PROMISC: SNIC_PROMISC_* bits
+ */
+struct snic_msg {
+	u16 type;
+	u32 flags;
+	u8 info;
+	union {
+		struct {
+			u8 mac[ETH_ALEN];
+			u8 mac_op;
+		};
+		struct {
+			u8 count;
+			bool all;
+			u16 hash[SNIC_MC_MAX];
+		} mc;
+		struct {
+			bool add;
+			u16 vid;
+		} vlan;
+		u32 max_frame;
+		u8 promisc;
+	};
+};
+
+/**
+ * enum snic_msg_dir - who sent the words being decoded
+ * @SNIC_DIR_REQUEST: a VF request as the PF receives it
+ * @SNIC_DIR_REPLY: a PF answer or PF-originated message as the VF receives it
+ */
+enum snic_msg_dir {
+	SNIC_DIR_REQUEST,
+	SNIC_DIR_REPLY,
+};
+
+int snic_msg_decode(const u32 *words, unsigned int len, enum snic_msg_dir dir,
+		    struct snic_msg *msg);
+int snic_msg_encode(const struct snic_msg *msg, enum snic_msg_dir dir,
+		    u32 *words, unsigned int *len);
+u32 snic_msg_reply_hdr(u32 req_hdr, bool ack, bool cts);
+u16 snic_mc_hash(const u8 *addr);
+const char *snic_msg_name(u16 type);
+
+#endif /* _SRIOVNIC_MBX_PROTO_H */
