@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * sriovnic_pf: the device structure and the contract between the PF's
+ * halves. pf_main/pf_hw/pf_irq/pf_netdev/pf_ethtool make the PF a netdev;
+ * pf_sriov/pf_vf_* (see pf_sriov.h) carve pools for VFs and serve them.
+ */
+#ifndef _SRIOVNIC_PF_H
+#define _SRIOVNIC_PF_H
+
+#include <linux/io.h>
+#include <linux/mutex.h>
+#include <linux/netdevice.h>
+#include <linux/pci.h>
+#include <linux/workqueue.h>
+
+#include <sriovnic/compat.h>
+#include <sriovnic/csr.h>
+#include <sriovnic/csr_pf.h>
+
+#include "pf_sriov.h"
+
+#define SNIC_PF_DRV_NAME	"sriovnic_pf"
+
+/* The pool the PF's own traffic lives in; VF v owns pool v. */
+#define SNIC_PF_POOL		(SNIC_NUM_POOLS - 1)
+
+/**
+ * enum snic_pf_state_bits - bits of &snic_pf.state
+ * @SNIC_PF_DEAD: a register read returned all-ones; the device is gone and
+ *	no path may wait on it again
+ * @SNIC_PF_DOWN: the netdev is closed (queues stopped)
+ * @SNIC_PF_RESETTING: a global reset is in progress
+ */
+enum snic_pf_state_bits {
+	SNIC_PF_DEAD,
+	SNIC_PF_DOWN,
+	SNIC_PF_RESETTING,
+};
+
+/**
+ * struct snic_pf - one 82576 physical function
+ * @pdev: the PCI function
+ * @netdev: the PF's own network device
+ * @hw: BAR0 mapping; accessed only through pf_rd32()/pf_wr32()
+ * @state: enum snic_pf_state_bits
+ * @cfg_lock: serialises configuration of the device from process context
+ *	(open/stop, reset, ethtool, rx mode work, and SR-IOV enable/disable);
+ *	the VF table has its own lock, see &snic_pf_sriov.lock
+ * @link_up: last link state reported to the stack and to the VFs
+ * @sriov: SR-IOV state, owned by pf_sriov.c
+ *
+ * Fields beyond these belong to the netdev half and are documented where
+ * they are declared.
+ */
+struct snic_pf {
+	struct pci_dev *pdev;
+	struct net_device *netdev;
+	u8 __iomem *hw;
+	unsigned long state;
+	struct mutex cfg_lock;
+	bool link_up;
+
+	struct snic_pf_sriov sriov;
+
+	/* --- netdev half (pf_main/pf_hw/pf_irq/pf_netdev/pf_ethtool) --- */
+};
+
+/**
+ * pf_rd32() - read a PF register
+ * @pf: the PF
+ * @reg: byte offset in BAR0
+ *
+ * Return: the value; SNIC_DEAD (all-ones) when the device is gone, in
+ * which case SNIC_PF_DEAD is set and stays set.
+ */
+static inline u32 pf_rd32(struct snic_pf *pf, u32 reg)
+{
+	u32 v;
+
+	if (unlikely(test_bit(SNIC_PF_DEAD, &pf->state)))
+		return SNIC_DEAD;
+	v = readl(pf->hw + reg);
+	/* No 82576 register reads all-ones in normal operation. */
+	if (unlikely(v == SNIC_DEAD))
+		set_bit(SNIC_PF_DEAD, &pf->state);
+	return v;
+}
+
+/**
+ * pf_wr32() - write a PF register; dropped once the device is gone
+ * @pf: the PF
+ * @reg: byte offset in BAR0
+ * @val: value
+ */
+static inline void pf_wr32(struct snic_pf *pf, u32 reg, u32 val)
+{
+	if (likely(!test_bit(SNIC_PF_DEAD, &pf->state)))
+		writel(val, pf->hw + reg);
+}
+
+/* Flush posted writes. */
+static inline void pf_flush(struct snic_pf *pf)
+{
+	pf_rd32(pf, SNIC_STATUS);
+}
+
+static inline bool snic_pf_dead(struct snic_pf *pf)
+{
+	return test_bit(SNIC_PF_DEAD, &pf->state);
+}
+
+#endif /* _SRIOVNIC_PF_H */
