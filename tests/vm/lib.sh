@@ -1,0 +1,325 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
+#
+# Library for VM scenarios. A scenario is tests/vm/<name>.sh, run by bash
+# as root inside the test guest (scripts/vm), and starts with:
+#
+#   #!/bin/bash
+#   # proves: <the behaviour, one line; printed in every result line>
+#   # topology: single | wire      (optional; wire = two ports, one wire)
+#   # requires: pf=sriovnic | vf=sriovnic   (optional; other pairs skip it)
+#   . "$SNIC_DIR/tests/vm/lib.sh"
+#   load_drivers
+#   ...checks...
+#   done_testing
+#
+# Environment: PF_DRV (igb|sriovnic), VF_DRV (igbvf|sriovnic), SNIC_DIR
+# (the project, read-only), SNIC_KO (modules built for this kernel).
+#
+# Output is TAP: every check prints "ok N - what" or "not ok N - what" with
+# "# " diagnostics. A scenario that stops early (bail, timeout, crash) is a
+# failure: the harness requires done_testing's plan line. Kernel warnings
+# in the guest log fail the scenario too (checked on the host).
+#
+# Addresses: port p's PF is 0000:0<p+1>:00.0; VFs follow in sysfs virtfnN.
+
+_tap_n=0
+_tap_fail=0
+
+# ok DESC: record a passing check.
+ok() {
+	_tap_n=$((_tap_n + 1))
+	echo "ok $_tap_n - $*"
+}
+
+# not_ok DESC [DIAG...]: record a failing check with diagnostics.
+not_ok() {
+	local desc=$1 line
+	shift
+	_tap_n=$((_tap_n + 1))
+	_tap_fail=$((_tap_fail + 1))
+	echo "not ok $_tap_n - $desc"
+	for line in "$@"; do
+		printf '%s\n' "$line" | sed 's/^/# /'
+	done
+}
+
+# check DESC CMD...: ok when CMD exits 0.
+check() {
+	local desc=$1 out
+	shift
+	if out=$("$@" 2>&1); then
+		ok "$desc"
+	else
+		not_ok "$desc" "command: $*" "$out"
+	fi
+}
+
+# check_fails DESC CMD...: ok when CMD exits non-zero (an expected refusal).
+check_fails() {
+	local desc=$1 out
+	shift
+	if out=$("$@" 2>&1); then
+		not_ok "$desc" "command unexpectedly succeeded: $*" "$out"
+	else
+		ok "$desc"
+	fi
+}
+
+# check_eq DESC EXPECTED ACTUAL
+check_eq() {
+	if [ "$2" = "$3" ]; then
+		ok "$1"
+	else
+		not_ok "$1" "expected: $2" "actual:   $3"
+	fi
+}
+
+# bail REASON: stop the scenario; the harness counts it as a failure.
+bail() {
+	echo "Bail out! $*"
+	exit 1
+}
+
+# done_testing: print the plan. Without it the scenario counts as failed.
+done_testing() {
+	echo "1..$_tap_n"
+	[ "$_tap_fail" -eq 0 ]
+}
+
+# diag TEXT: a TAP comment.
+diag() {
+	printf '%s\n' "$*" | sed 's/^/# /'
+}
+
+# wait_until SECONDS CMD...: poll CMD every 0.2 s until it succeeds.
+wait_until() {
+	local end=$((SECONDS + $1))
+	shift
+	while ! "$@" >/dev/null 2>&1; do
+		[ "$SECONDS" -ge "$end" ] && return 1
+		sleep 0.2
+	done
+}
+
+# --- drivers ---------------------------------------------------------------
+
+_load_ko() {
+	local m
+	for m in "$@"; do
+		grep -q "^${m##*/} " /proc/modules && continue
+		insmod "$SNIC_KO/$m.ko" || return 1
+	done
+}
+
+# load_vf_driver / load_pf_driver: the driver of the pair for each side.
+load_vf_driver() {
+	case $VF_DRV in
+	igbvf) modprobe igbvf ;;
+	sriovnic) _load_ko common/sriovnic_common vf/sriovnic_vf ;;
+	*) bail "unknown VF driver $VF_DRV" ;;
+	esac
+}
+
+load_pf_driver() {
+	case $PF_DRV in
+	igb) modprobe igb ;;
+	sriovnic) _load_ko common/sriovnic_common pf/sriovnic_pf ;;
+	*) bail "unknown PF driver $PF_DRV" ;;
+	esac
+}
+
+unload_vf_driver() {
+	case $VF_DRV in
+	igbvf) modprobe -r igbvf ;;
+	sriovnic) rmmod sriovnic_vf ;;
+	esac
+}
+
+unload_pf_driver() {
+	case $PF_DRV in
+	igb) modprobe -r igb ;;
+	sriovnic) rmmod sriovnic_pf ;;
+	esac
+}
+
+# load_drivers: VF driver first (so VFs bind as they appear), then the PF
+# driver; waits for every port's PF netdev.
+load_drivers() {
+	local p
+	load_vf_driver || bail "cannot load VF driver $VF_DRV"
+	load_pf_driver || bail "cannot load PF driver $PF_DRV"
+	for p in $(ports); do
+		wait_until 20 pf_dev "$p" || bail "no netdev for PF port $p"
+	done
+}
+
+# --- devices ---------------------------------------------------------------
+
+# ports: the port numbers of this topology.
+ports() {
+	if [ "${SNIC_TOPOLOGY:-single}" = wire ]; then echo 0 1; else echo 0; fi
+}
+
+# pf_pci [PORT]: PCI address of a port's PF.
+pf_pci() {
+	echo "0000:0$((${1:-0} + 1)):00.0"
+}
+
+# pf_dev [PORT]: the PF's netdev name (fails if none).
+pf_dev() {
+	local d
+	d=$(ls "/sys/bus/pci/devices/$(pf_pci "${1:-0}")/net" 2>/dev/null | head -n 1)
+	[ -n "$d" ] && echo "$d"
+}
+
+# pf_up [PORT] [ADDR/PREFIX]: bring the PF up and wait for carrier.
+pf_up() {
+	local dev
+	dev=$(pf_dev "${1:-0}") || return 1
+	ip link set "$dev" up || return 1
+	[ -n "${2:-}" ] && { ip addr add "$2" dev "$dev" || return 1; }
+	wait_until 20 carrier_on "$dev"
+}
+
+# carrier_on DEV [NETNS]
+carrier_on() {
+	if [ -n "${2:-}" ]; then
+		[ "$(ip netns exec "$2" cat "/sys/class/net/$1/carrier" 2>/dev/null)" = 1 ]
+	else
+		[ "$(cat "/sys/class/net/$1/carrier" 2>/dev/null)" = 1 ]
+	fi
+}
+
+# numvfs [PORT]: the current sriov_numvfs.
+numvfs() {
+	cat "/sys/bus/pci/devices/$(pf_pci "${1:-0}")/sriov_numvfs"
+}
+
+# set_numvfs N [PORT]: write sriov_numvfs; returns the write's status.
+set_numvfs() {
+	echo "$1" >"/sys/bus/pci/devices/$(pf_pci "${2:-0}")/sriov_numvfs"
+}
+
+# vf_pci I [PORT]: PCI address of VF I.
+vf_pci() {
+	local l
+	l=$(readlink "/sys/bus/pci/devices/$(pf_pci "${2:-0}")/virtfn$1") || return 1
+	basename "$l"
+}
+
+# vf_driver I [PORT]: the driver bound to VF I (empty if none).
+vf_driver() {
+	local l
+	l=$(readlink "/sys/bus/pci/devices/$(vf_pci "$1" "${2:-0}")/driver" 2>/dev/null) || return 0
+	basename "$l"
+}
+
+# vf_dev I [PORT]: VF I's netdev name in the initial namespace.
+vf_dev() {
+	local d
+	d=$(ls "/sys/bus/pci/devices/$(vf_pci "$1" "${2:-0}")/net" 2>/dev/null | head -n 1)
+	[ -n "$d" ] && echo "$d"
+}
+
+# vf_driver_name: the driver name the pair's VF driver binds as.
+vf_driver_name() {
+	case $VF_DRV in
+	igbvf) echo igbvf ;;
+	sriovnic) echo sriovnic_vf ;;
+	esac
+}
+
+# enable_vfs N [PORT]: create N VFs and wait until each has a netdev.
+enable_vfs() {
+	local i
+	set_numvfs "$1" "${2:-0}" || return 1
+	for ((i = 0; i < $1; i++)); do
+		wait_until 30 vf_dev "$i" "${2:-0}" || return 1
+	done
+}
+
+# vf_rebind I [PORT]: unbind and re-bind VF I's driver (the VF resets).
+vf_rebind() {
+	local pci drv
+	pci=$(vf_pci "$1" "${2:-0}") || return 1
+	drv=$(vf_driver "$1" "${2:-0}")
+	[ -n "$drv" ] || return 1
+	echo "$pci" >"/sys/bus/pci/drivers/$drv/unbind" || return 1
+	echo "$pci" >"/sys/bus/pci/drivers/$drv/bind" || return 1
+	wait_until 30 vf_dev "$1" "${2:-0}"
+}
+
+# --- namespaces ------------------------------------------------------------
+
+# in_ns NS CMD...: run CMD in network namespace NS ("" = the initial one).
+in_ns() {
+	local ns=$1
+	shift
+	if [ -n "$ns" ]; then
+		ip netns exec "$ns" "$@"
+	else
+		"$@"
+	fi
+}
+
+# dev_to_ns DEV NS ADDR/PREFIX: move a netdev into a (new) namespace,
+# address it, bring it up and wait for carrier.
+dev_to_ns() {
+	local dev=$1 ns=$2 addr=$3
+	[ -e "/run/netns/$ns" ] || ip netns add "$ns" || return 1
+	in_ns "$ns" ip link set lo up
+	ip link set "$dev" netns "$ns" || return 1
+	in_ns "$ns" ip addr add "$addr" dev "$dev" || return 1
+	in_ns "$ns" ip link set "$dev" up || return 1
+	wait_until 30 carrier_on "$dev" "$ns"
+}
+
+# vf_to_ns I NS ADDR/PREFIX [PORT]: dev_to_ns for VF I; prints its name.
+vf_to_ns() {
+	local dev
+	dev=$(vf_dev "$1" "${4:-0}") || return 1
+	dev_to_ns "$dev" "$2" "$3" || return 1
+	echo "$dev"
+}
+
+# ping_ok [NS] ADDR: three pings; NS empty for the initial namespace.
+ping_ok() {
+	in_ns "$1" ping -c 3 -i 0.2 -W 2 "$2"
+}
+
+# ping_retry [NS] ADDR: like ping_ok, but allow up to 10 s for neighbours
+# and carrier to settle first.
+ping_retry() {
+	local ns=$1 addr=$2
+	wait_until 10 ping_ok "$ns" "$addr" || return 1
+	ping_ok "$ns" "$addr"
+}
+
+# tcp_ok CLIENT_NS SERVER_NS SERVER_ADDR [SECONDS]: iperf3 TCP from client
+# to server; prints the receiver's bits per second.
+tcp_ok() {
+	local cns=$1 sns=$2 addr=$3 secs=${4:-2} out bps
+	in_ns "$sns" iperf3 -s -1 -D -B "$addr" -p 5201 >/dev/null 2>&1 || return 1
+	sleep 0.5
+	out=$(in_ns "$cns" timeout 60 iperf3 -c "$addr" -p 5201 -t "$secs" -J 2>&1) || {
+		echo "$out"
+		return 1
+	}
+	bps=$(python3 -c 'import json,sys; print(int(json.load(sys.stdin)["end"]["sum_received"]["bits_per_second"]))' <<<"$out") || return 1
+	echo "$bps"
+	[ "$bps" -gt 0 ]
+}
+
+# --- leak checks -------------------------------------------------------------
+
+# mem_snapshot: slab objects in use per cache plus MemAvailable, for a
+# before/after comparison (the guest kernel has no kmemleak).
+mem_snapshot() {
+	awk 'NR > 2 { s += $2 * $4 } END { print s }' /proc/slabinfo
+}
+
+# module_refcnt NAME: the module's use count (0 if not loaded).
+module_refcnt() {
+	cat "/sys/module/$1/refcnt" 2>/dev/null || echo 0
+}
