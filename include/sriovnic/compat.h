@@ -10,8 +10,11 @@
 #include <linux/netdevice.h>
 #include <linux/version.h>
 
-/* net/netdev_queues.h (TX queue stop/wake helpers) arrived in 6.3. */
-#if __has_include(<net/netdev_queues.h>)
+/*
+ * net/netdev_queues.h (TX queue stop/wake helpers) arrived in 6.3. A
+ * version test, not __has_include: sparse 0.6.4 (C=1) does not know it.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 3, 0)
 #include <net/netdev_queues.h>
 #endif
 
@@ -52,6 +55,22 @@
 		}							\
 		_res;							\
 	})
+#endif
+
+/*
+ * Page pool (RX buffers of the ring datapath): the header was split into
+ * net/page_pool/{types,helpers}.h in 6.6, and PP_FLAG_PAGE_FRAG, needed
+ * before 6.7 to allocate fragments of a page, was dropped afterwards.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 6, 0)
+#include <net/page_pool/helpers.h>
+#else
+#include <net/page_pool.h>
+#endif
+#ifdef PP_FLAG_PAGE_FRAG
+#define SNIC_PP_FLAG_FRAG	PP_FLAG_PAGE_FRAG
+#else
+#define SNIC_PP_FLAG_FRAG	0
 #endif
 
 /*

@@ -39,6 +39,7 @@
 #include <linux/skbuff.h>
 #include <linux/u64_stats_sync.h>
 
+#include "csr.h"
 #include "desc.h"
 
 struct page_pool;
