@@ -16,7 +16,9 @@
 #include <sriovnic/compat.h>
 #include <sriovnic/csr.h>
 #include <sriovnic/csr_pf.h>
+#include <sriovnic/ring.h>
 
+#include "pf_hw.h"
 #include "pf_sriov.h"
 
 #define SNIC_PF_DRV_NAME	"sriovnic_pf"
@@ -63,7 +65,84 @@ struct snic_pf {
 	struct snic_pf_sriov sriov;
 
 	/* --- netdev half (pf_main/pf_hw/pf_irq/pf_netdev/pf_ethtool) --- */
+	struct snic_ring tx_ring;
+	struct snic_ring rx_ring;
+	struct napi_struct napi;
+	u16 tx_count;
+	u16 rx_count;
+	u16 itr_usecs;
+	u32 msg_enable;
+	bool removing;
+	struct snic_pf_link link;
+	struct delayed_work watchdog;
+	struct work_struct reset_work;
+	spinlock_t stats_lock;
+	struct snic_pf_hw_stats hw_stats;
+	u64 irq_other;
+	u64 irq_lsc;
+	u64 irq_mbx;
+	u64 resets;
+	u64 tx_timeouts;
+	char other_irq_name[32];
+	char queue_irq_name[IFNAMSIZ + 16];
 };
+
+/*
+ * Netdev-half fields of struct snic_pf, in the order declared:
+ * @tx_ring, @rx_ring: the PF's queue pair (hardware queue SNIC_PF_HWQ),
+ *	set up at open, torn down at stop; see <sriovnic/ring.h>
+ * @napi: polls both rings; scheduled by the queue vector
+ * @tx_count, @rx_count: ring sizes for the next open (ethtool -G)
+ * @itr_usecs: EITR interval of the queue vector (ethtool -C rx-usecs)
+ * @msg_enable: netif_msg bits (ethtool msglvl)
+ * @removing: remove() has started; the watchdog and reset work stop
+ *	re-arming themselves
+ * @link: link state last reported (with &snic_pf.link_up), cfg_lock
+ * @watchdog: link poll and statistics, every SNIC_PF_WATCHDOG_PERIOD and
+ *	at once on LSC
+ * @reset_work: a global reset requested from atomic context (TX timeout)
+ * @stats_lock: protects @hw_stats (watchdog, ndo_get_stats64, ethtool)
+ * @hw_stats: MAC counters accumulated from the clear-on-read registers
+ * @irq_other, @irq_lsc, @irq_mbx: other-vector interrupts, of which link
+ *	changes and mailbox events (written only by that handler)
+ * @resets, @tx_timeouts: global resets done, TX timeouts seen
+ * @other_irq_name, @queue_irq_name: names shown in /proc/interrupts
+ */
+
+/*
+ * MSI-X vectors; a vector's index is also its EICR bit (the PF may use
+ * bits 0-3 only once 7 VFs take the rest, see pf_irq.c).
+ */
+#define SNIC_PF_VEC_OTHER	0
+#define SNIC_PF_VEC_QUEUE	1
+#define SNIC_PF_NUM_VECS	2
+
+/* The PF's hardware queue pair: queue n belongs to pool n % 8. */
+#define SNIC_PF_HWQ		SNIC_PF_POOL
+
+#define SNIC_PF_WATCHDOG_PERIOD	(2 * HZ)
+
+/* pf_main.c */
+int snic_pf_reset(struct snic_pf *pf);
+
+/* pf_irq.c */
+int snic_pf_irq_init(struct snic_pf *pf);
+void snic_pf_irq_fini(struct snic_pf *pf);
+void snic_pf_irq_hw_init(struct snic_pf *pf);
+void snic_pf_irq_set_itr(struct snic_pf *pf);
+int snic_pf_irq_queue_request(struct snic_pf *pf);
+void snic_pf_irq_queue_free(struct snic_pf *pf);
+void snic_pf_irq_queue_enable(struct snic_pf *pf, bool on);
+void snic_pf_irq_queue_kick(struct snic_pf *pf);
+
+/* pf_netdev.c */
+int snic_pf_up(struct snic_pf *pf);
+void snic_pf_down(struct snic_pf *pf);
+void snic_pf_netdev_init(struct snic_pf *pf);
+void snic_pf_netdev_fini(struct snic_pf *pf);
+
+/* pf_ethtool.c */
+void snic_pf_ethtool_init(struct snic_pf *pf);
 
 /**
  * pf_rd32() - read a PF register

@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * sriovnic_pf: 82576 physical function driver - module and PCI glue.
+ * sriovnic_pf: 82576 physical function driver - module, PCI glue, the
+ * global reset path and the watchdog (link and statistics).
  */
+#include <linux/etherdevice.h>
+#include <linux/ethtool.h>
 #include <linux/module.h>
 #include <linux/pci.h>
+#include <linux/rtnetlink.h>
 
-#include <sriovnic/compat.h>
+#include "pf.h"
+#include "pf_hw.h"
 
-#define SNIC_PF_DRV_NAME	"sriovnic_pf"
+#define SNIC_PF_RING_DEFAULT	256
+#define SNIC_PF_ITR_DEFAULT	25	/* us: about 40000 interrupts/s */
 
 static const struct pci_device_id snic_pf_ids[] = {
 	{ PCI_VDEVICE(INTEL, 0x10c9) },	/* 82576 */
@@ -22,20 +28,321 @@ static const struct pci_device_id snic_pf_ids[] = {
 };
 MODULE_DEVICE_TABLE(pci, snic_pf_ids);
 
-static int snic_pf_probe(struct pci_dev *pdev, const struct pci_device_id *id)
+/* The device fell off the bus: say so once and stop using it. */
+static void snic_pf_gone(struct snic_pf *pf)
 {
-	return pcim_enable_device(pdev);
+	struct net_device *dev = pf->netdev;
+
+	if (!netif_device_present(dev))
+		return;
+	dev_err(&pf->pdev->dev, "device not responding (all-ones reads), detaching\n");
+	netif_carrier_off(dev);
+	netif_device_detach(dev);
 }
 
+static void snic_pf_link_update(struct snic_pf *pf,
+				const struct snic_pf_link *link)
+{
+	struct net_device *dev = pf->netdev;
+
+	lockdep_assert_held(&pf->cfg_lock);
+
+	pf->link = *link;
+	pf->link_up = link->up;
+	if (link->up) {
+		netif_info(pf, link, dev, "link up, %d Mb/s, %s duplex\n",
+			   link->speed,
+			   link->duplex == DUPLEX_FULL ? "full" : "half");
+		netif_carrier_on(dev);
+	} else {
+		netif_info(pf, link, dev, "link down\n");
+		netif_carrier_off(dev);
+	}
+	snic_pf_sriov_notify(pf);
+}
+
+static void snic_pf_watchdog(struct work_struct *work)
+{
+	struct snic_pf *pf = container_of(to_delayed_work(work),
+					  struct snic_pf, watchdog);
+	struct snic_pf_link link;
+
+	mutex_lock(&pf->cfg_lock);
+	if (!test_bit(SNIC_PF_RESETTING, &pf->state)) {
+		snic_pf_link_get(pf, &link);
+		if (snic_pf_dead(pf)) {
+			snic_pf_gone(pf);
+			mutex_unlock(&pf->cfg_lock);
+			return;
+		}
+		if (link.up != pf->link_up)
+			snic_pf_link_update(pf, &link);
+	}
+	mutex_unlock(&pf->cfg_lock);
+
+	snic_pf_hw_stats_update(pf);
+	if (!READ_ONCE(pf->removing))
+		queue_delayed_work(system_wq, &pf->watchdog,
+				   SNIC_PF_WATCHDOG_PERIOD);
+}
+
+/*
+ * Everything a global reset undid, in order: MAC-wide set-up, interrupt
+ * routing, the SR-IOV half's pools and filters, the VFs released
+ * (PFRSTD), receive and transmit on (VFs need them even while the PF is
+ * down), the PF's own rx mode, autonegotiation restarted.
+ */
+static int snic_pf_hw_setup(struct snic_pf *pf)
+{
+	struct net_device *dev = pf->netdev;
+	int err;
+
+	lockdep_assert_held(&pf->cfg_lock);
+
+	snic_pf_hw_configure(pf);
+	snic_pf_irq_hw_init(pf);
+	err = snic_pf_sriov_hw_init(pf);
+	if (err) {
+		dev_err(&pf->pdev->dev, "VMDq/SR-IOV set-up failed: %d\n", err);
+		return err;
+	}
+	pf_wr32(pf, SNIC_CTRL_EXT,
+		pf_rd32(pf, SNIC_CTRL_EXT) | SNIC_CTRL_EXT_PFRSTD);
+	snic_pf_hw_rx_enable(pf, true);
+	snic_pf_hw_tx_enable(pf, true);
+
+	netif_addr_lock_bh(dev);
+	snic_pf_filter_sync_rx_mode(pf);
+	netif_addr_unlock_bh(dev);
+
+	pf->link_up = false;
+	pf->link.up = false;
+	netif_carrier_off(dev);
+	err = snic_pf_link_restart(pf);
+	if (err)
+		dev_warn(&pf->pdev->dev, "cannot restart autonegotiation: %d\n",
+			 err);
+	return snic_pf_dead(pf) ? -ENODEV : 0;
+}
+
+/**
+ * snic_pf_reset() - global reset with everything reprogrammed
+ * @pf: the PF; rtnl held
+ *
+ * The VFs are told before (SNIC_PF_RESETTING set) and after (cleared):
+ * the reset clears their queues and interrupt routing too. The PF's
+ * queues are brought down and up around it when the netdev is running.
+ *
+ * Return: 0 or a negative errno; on error the PF's queues stay down.
+ */
+int snic_pf_reset(struct snic_pf *pf)
+{
+	struct net_device *dev = pf->netdev;
+	bool running = netif_running(dev);
+	int err;
+
+	ASSERT_RTNL();
+
+	mutex_lock(&pf->cfg_lock);
+	set_bit(SNIC_PF_RESETTING, &pf->state);
+	snic_pf_sriov_notify(pf);
+	if (running)
+		snic_pf_down(pf);
+
+	err = snic_pf_hw_reset(pf);
+	if (!err)
+		err = snic_pf_hw_setup(pf);
+	clear_bit(SNIC_PF_RESETTING, &pf->state);
+	pf->resets++;
+
+	if (!err && running)
+		err = snic_pf_up(pf);
+	snic_pf_sriov_notify(pf);
+	mutex_unlock(&pf->cfg_lock);
+
+	if (err)
+		netdev_err(dev, "reset failed: %d\n", err);
+	if (err == -ENODEV)
+		snic_pf_gone(pf);
+	return err;
+}
+
+static void snic_pf_reset_work(struct work_struct *work)
+{
+	struct snic_pf *pf = container_of(work, struct snic_pf, reset_work);
+
+	rtnl_lock();
+	if (!READ_ONCE(pf->removing) && netif_device_present(pf->netdev))
+		snic_pf_reset(pf);
+	rtnl_unlock();
+}
+
+static struct snic_pf *snic_pf_alloc(struct pci_dev *pdev)
+{
+	struct net_device *dev;
+	struct snic_pf *pf;
+
+	dev = devm_alloc_etherdev_mqs(&pdev->dev, sizeof(*pf), 1, 1);
+	if (!dev)
+		return NULL;
+
+	pf = netdev_priv(dev);
+	pf->pdev = pdev;
+	pf->netdev = dev;
+	mutex_init(&pf->cfg_lock);
+	spin_lock_init(&pf->stats_lock);
+	INIT_DELAYED_WORK(&pf->watchdog, snic_pf_watchdog);
+	INIT_WORK(&pf->reset_work, snic_pf_reset_work);
+	pf->state = BIT(SNIC_PF_DOWN);
+	pf->tx_count = SNIC_PF_RING_DEFAULT;
+	pf->rx_count = SNIC_PF_RING_DEFAULT;
+	pf->itr_usecs = SNIC_PF_ITR_DEFAULT;
+	pf->msg_enable = netif_msg_init(-1, NETIF_MSG_DRV | NETIF_MSG_PROBE |
+					NETIF_MSG_LINK);
+	pci_set_drvdata(pdev, pf);
+	return pf;
+}
+
+/* Enable the function, map BAR0, 64-bit DMA, bus mastering (devres). */
+static int snic_pf_pci_init(struct snic_pf *pf)
+{
+	struct pci_dev *pdev = pf->pdev;
+	int err;
+
+	err = pcim_enable_device(pdev);
+	if (err)
+		return dev_err_probe(&pdev->dev, err, "cannot enable device\n");
+
+	err = pcim_iomap_regions(pdev, BIT(0), SNIC_PF_DRV_NAME);
+	if (err)
+		return dev_err_probe(&pdev->dev, err, "cannot map BAR0\n");
+	pf->hw = pcim_iomap_table(pdev)[0];
+
+	err = dma_set_mask_and_coherent(&pdev->dev, DMA_BIT_MASK(64));
+	if (err)
+		return dev_err_probe(&pdev->dev, err, "no usable DMA mask\n");
+
+	pci_set_master(pdev);
+	if (pf_rd32(pf, SNIC_STATUS) == SNIC_DEAD)
+		return dev_err_probe(&pdev->dev, -ENODEV,
+				     "device reads all-ones\n");
+	return 0;
+}
+
+/* The permanent address from the EEPROM, else a random one. */
+static void snic_pf_mac_init(struct snic_pf *pf)
+{
+	struct net_device *dev = pf->netdev;
+	u8 mac[ETH_ALEN];
+
+	if (snic_pf_hw_read_mac(pf, mac)) {
+		eth_hw_addr_set(dev, mac);
+	} else {
+		dev_warn(&pf->pdev->dev,
+			 "invalid MAC address %pM, using a random one\n", mac);
+		eth_hw_addr_random(dev);
+	}
+	ether_addr_copy(dev->perm_addr, dev->dev_addr);
+}
+
+static int snic_pf_start(struct snic_pf *pf)
+{
+	int err;
+
+	mutex_lock(&pf->cfg_lock);
+	err = snic_pf_hw_setup(pf);
+	mutex_unlock(&pf->cfg_lock);
+	return err;
+}
+
+static void snic_pf_stop(struct snic_pf *pf)
+{
+	mutex_lock(&pf->cfg_lock);
+	snic_pf_hw_release(pf);
+	mutex_unlock(&pf->cfg_lock);
+}
+
+static int snic_pf_probe(struct pci_dev *pdev, const struct pci_device_id *id)
+{
+	struct snic_pf *pf;
+	int err;
+
+	pf = snic_pf_alloc(pdev);
+	if (!pf)
+		return -ENOMEM;
+
+	err = snic_pf_pci_init(pf);
+	if (err)
+		return err;
+
+	err = snic_pf_hw_reset(pf);
+	if (err)
+		return dev_err_probe(&pdev->dev, err, "reset failed\n");
+	snic_pf_mac_init(pf);
+
+	/* Before the interrupt: it schedules the SR-IOV half's work. */
+	err = snic_pf_sriov_init(pf);
+	if (err)
+		return dev_err_probe(&pdev->dev, err, "SR-IOV init failed\n");
+
+	err = snic_pf_irq_init(pf);
+	if (err)
+		goto sriov_fini;
+
+	err = snic_pf_start(pf);
+	if (err)
+		goto irq_fini;
+
+	snic_pf_netdev_init(pf);
+	err = register_netdev(pf->netdev);
+	if (err) {
+		dev_err(&pdev->dev, "cannot register netdev: %d\n", err);
+		goto netdev_fini;
+	}
+
+	queue_delayed_work(system_wq, &pf->watchdog, 0);
+	netif_info(pf, probe, pf->netdev, "82576 PF at %s, MAC %pM\n",
+		   pci_name(pdev), pf->netdev->dev_addr);
+	return 0;
+
+netdev_fini:
+	snic_pf_netdev_fini(pf);
+	snic_pf_stop(pf);
+irq_fini:
+	snic_pf_irq_fini(pf);
+	cancel_delayed_work_sync(&pf->watchdog);
+sriov_fini:
+	snic_pf_sriov_fini(pf);
+	return err;
+}
+
+/*
+ * The mirror of probe, except that SR-IOV goes first: VFs being removed
+ * still talk to the PF over the mailbox, which needs the other vector
+ * and the device set up.
+ */
 static void snic_pf_remove(struct pci_dev *pdev)
 {
+	struct snic_pf *pf = pci_get_drvdata(pdev);
+
+	WRITE_ONCE(pf->removing, true);
+	cancel_work_sync(&pf->reset_work);
+	snic_pf_sriov_fini(pf);
+
+	unregister_netdev(pf->netdev);
+	snic_pf_netdev_fini(pf);
+	snic_pf_stop(pf);
+	snic_pf_irq_fini(pf);
+	cancel_delayed_work_sync(&pf->watchdog);
+	mutex_destroy(&pf->cfg_lock);
 }
 
 static struct pci_driver snic_pf_driver = {
-	.name		= SNIC_PF_DRV_NAME,
-	.id_table	= snic_pf_ids,
-	.probe		= snic_pf_probe,
-	.remove		= snic_pf_remove,
+	.name			= SNIC_PF_DRV_NAME,
+	.id_table		= snic_pf_ids,
+	.probe			= snic_pf_probe,
+	.remove			= snic_pf_remove,
+	.sriov_configure	= snic_pf_sriov_configure,
 };
 module_pci_driver(snic_pf_driver);
 

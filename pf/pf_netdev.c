@@ -1,0 +1,304 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sriovnic_pf: the PF's own net_device. open/stop bring the queue pair up
+ * and down through the common ring layer; NAPI polls both rings from one
+ * vector; receive filters are delegated to the SR-IOV half's filter tables
+ * (pf_filter.c), which the PF shares with its VFs.
+ *
+ * Queues: the PF lives in VMDq pool 7 whether or not VFs exist, so it
+ * owns hardware queue 7 (and 15). QEMU's model does no RSS together with
+ * VMDq, so a second RX queue would never receive: the PF runs one queue
+ * pair, queue 7.
+ */
+#include <linux/etherdevice.h>
+#include <linux/if_vlan.h>
+#include <linux/netdevice.h>
+
+#include "pf.h"
+
+#define SNIC_PF_MIN_MTU		ETH_MIN_MTU
+#define SNIC_PF_MAX_MTU		9216
+
+static int snic_pf_poll(struct napi_struct *napi, int budget)
+{
+	struct snic_pf *pf = container_of(napi, struct snic_pf, napi);
+	bool tx_done;
+	int done;
+
+	tx_done = snic_ring_clean_tx(&pf->tx_ring, budget);
+	done = snic_ring_clean_rx(&pf->rx_ring, napi, budget);
+	if (!tx_done || done >= budget)
+		return budget;
+
+	if (napi_complete_done(napi, done))
+		snic_pf_irq_queue_enable(pf, true);
+	return done;
+}
+
+/**
+ * snic_pf_up() - bring the PF's queue pair up
+ * @pf: the PF, cfg_lock held, netdev closed
+ *
+ * Return: 0 or a negative errno; nothing is left allocated on error.
+ */
+int snic_pf_up(struct snic_pf *pf)
+{
+	struct net_device *dev = pf->netdev;
+	int err;
+
+	lockdep_assert_held(&pf->cfg_lock);
+
+	if (snic_pf_dead(pf))
+		return -ENODEV;
+
+	err = snic_ring_alloc(&pf->tx_ring, pf->tx_count);
+	if (err)
+		return err;
+	err = snic_ring_alloc(&pf->rx_ring, pf->rx_count);
+	if (err)
+		goto free_tx;
+	err = snic_ring_configure_tx(&pf->tx_ring);
+	if (err)
+		goto free_rx;
+	err = snic_ring_configure_rx(&pf->rx_ring);
+	if (err)
+		goto disable_tx;
+
+	napi_enable(&pf->napi);
+	err = snic_pf_irq_queue_request(pf);
+	if (err)
+		goto disable_napi;
+
+	clear_bit(SNIC_PF_DOWN, &pf->state);
+	netif_tx_start_all_queues(dev);
+	snic_pf_irq_queue_enable(pf, true);
+	snic_pf_irq_queue_kick(pf);
+	return 0;
+
+disable_napi:
+	napi_disable(&pf->napi);
+	snic_ring_disable_rx(&pf->rx_ring);
+	snic_ring_clean_all(&pf->rx_ring);
+disable_tx:
+	snic_ring_disable_tx(&pf->tx_ring);
+	snic_ring_clean_all(&pf->tx_ring);
+free_rx:
+	snic_ring_free(&pf->rx_ring);
+free_tx:
+	snic_ring_free(&pf->tx_ring);
+	return err;
+}
+
+/**
+ * snic_pf_down() - mirror of snic_pf_up()
+ * @pf: the PF, cfg_lock held, netdev up
+ *
+ * Never waits on a device that is gone: the ring layer's waits are
+ * bounded and the register writes are dropped once it reads all-ones.
+ */
+void snic_pf_down(struct snic_pf *pf)
+{
+	struct net_device *dev = pf->netdev;
+
+	lockdep_assert_held(&pf->cfg_lock);
+
+	set_bit(SNIC_PF_DOWN, &pf->state);
+	netif_tx_disable(dev);
+	snic_pf_irq_queue_free(pf);
+	napi_disable(&pf->napi);
+
+	snic_ring_disable_rx(&pf->rx_ring);
+	snic_ring_disable_tx(&pf->tx_ring);
+	snic_ring_clean_all(&pf->rx_ring);
+	snic_ring_clean_all(&pf->tx_ring);
+	snic_ring_free(&pf->rx_ring);
+	snic_ring_free(&pf->tx_ring);
+}
+
+static int snic_pf_open(struct net_device *dev)
+{
+	struct snic_pf *pf = netdev_priv(dev);
+	int err;
+
+	mutex_lock(&pf->cfg_lock);
+	err = snic_pf_up(pf);
+	if (!err)
+		snic_pf_sriov_notify(pf);
+	mutex_unlock(&pf->cfg_lock);
+	if (err)
+		netdev_err(dev, "open failed: %d\n", err);
+	return err;
+}
+
+static int snic_pf_stop(struct net_device *dev)
+{
+	struct snic_pf *pf = netdev_priv(dev);
+
+	mutex_lock(&pf->cfg_lock);
+	snic_pf_down(pf);
+	snic_pf_sriov_notify(pf);
+	mutex_unlock(&pf->cfg_lock);
+	return 0;
+}
+
+static netdev_tx_t snic_pf_start_xmit(struct sk_buff *skb,
+				      struct net_device *dev)
+{
+	struct snic_pf *pf = netdev_priv(dev);
+
+	return snic_ring_xmit(skb, &pf->tx_ring);
+}
+
+static void snic_pf_get_stats64(struct net_device *dev,
+				struct rtnl_link_stats64 *stats)
+{
+	struct snic_pf *pf = netdev_priv(dev);
+	struct snic_pf_hw_stats *hw = &pf->hw_stats;
+	struct snic_ring_stats rx, tx;
+	unsigned long flags;
+
+	snic_ring_get_stats(&pf->rx_ring, &rx);
+	snic_ring_get_stats(&pf->tx_ring, &tx);
+	stats->rx_packets = rx.packets;
+	stats->rx_bytes = rx.bytes;
+	stats->rx_dropped = rx.drops + rx.alloc_fail;
+	stats->tx_packets = tx.packets;
+	stats->tx_bytes = tx.bytes;
+	stats->tx_dropped = tx.drops;
+
+	/* Port-wide MAC counters: they include the VFs' wire traffic. */
+	snic_pf_hw_stats_update(pf);
+	spin_lock_irqsave(&pf->stats_lock, flags);
+	stats->multicast = hw->mprc;
+	stats->collisions = hw->colc;
+	stats->rx_crc_errors = hw->crcerrs;
+	stats->rx_frame_errors = hw->algnerrc;
+	stats->rx_length_errors = hw->rlec + hw->ruc + hw->roc;
+	stats->rx_missed_errors = hw->mpc;
+	stats->rx_fifo_errors = hw->rnbc;
+	stats->rx_errors = hw->rxerrc + hw->crcerrs + hw->algnerrc +
+			   stats->rx_length_errors + rx.csum_err;
+	spin_unlock_irqrestore(&pf->stats_lock, flags);
+}
+
+static void snic_pf_set_rx_mode(struct net_device *dev)
+{
+	struct snic_pf *pf = netdev_priv(dev);
+
+	snic_pf_filter_sync_rx_mode(pf);
+}
+
+static int snic_pf_set_mac_address(struct net_device *dev, void *p)
+{
+	struct snic_pf *pf = netdev_priv(dev);
+	int err;
+
+	err = eth_prepare_mac_addr_change(dev, p);
+	if (err)
+		return err;
+	eth_commit_mac_addr_change(dev, p);
+	snic_pf_filter_set_pf_mac(pf, dev->dev_addr);
+	return 0;
+}
+
+static int snic_pf_change_mtu(struct net_device *dev, int new_mtu)
+{
+	/*
+	 * RX buffers are fixed size and frames span several of them, and
+	 * RLPML/RCTL.LPE admit SNIC_MAX_FRAME globally: nothing to redo.
+	 * The SR-IOV half narrows pool 7 to the PF's MTU in VMOLR.
+	 */
+	WRITE_ONCE(dev->mtu, new_mtu);
+	return 0;
+}
+
+static int snic_pf_vlan_rx_add_vid(struct net_device *dev, __be16 proto,
+				   u16 vid)
+{
+	struct snic_pf *pf = netdev_priv(dev);
+
+	return snic_pf_filter_vlan(pf, vid, SNIC_PF_POOL, true);
+}
+
+static int snic_pf_vlan_rx_kill_vid(struct net_device *dev, __be16 proto,
+				    u16 vid)
+{
+	struct snic_pf *pf = netdev_priv(dev);
+
+	return snic_pf_filter_vlan(pf, vid, SNIC_PF_POOL, false);
+}
+
+static void snic_pf_tx_timeout(struct net_device *dev, unsigned int txq)
+{
+	struct snic_pf *pf = netdev_priv(dev);
+
+	pf->tx_timeouts++;
+	netdev_warn(dev, "TX queue %u timed out, resetting\n", txq);
+	schedule_work(&pf->reset_work);
+}
+
+static const struct net_device_ops snic_pf_netdev_ops = {
+	.ndo_open		= snic_pf_open,
+	.ndo_stop		= snic_pf_stop,
+	.ndo_start_xmit		= snic_pf_start_xmit,
+	.ndo_get_stats64	= snic_pf_get_stats64,
+	.ndo_set_rx_mode	= snic_pf_set_rx_mode,
+	.ndo_set_mac_address	= snic_pf_set_mac_address,
+	.ndo_validate_addr	= eth_validate_addr,
+	.ndo_change_mtu		= snic_pf_change_mtu,
+	.ndo_vlan_rx_add_vid	= snic_pf_vlan_rx_add_vid,
+	.ndo_vlan_rx_kill_vid	= snic_pf_vlan_rx_kill_vid,
+	.ndo_tx_timeout		= snic_pf_tx_timeout,
+	.ndo_set_vf_mac		= snic_pf_ndo_set_vf_mac,
+	.ndo_set_vf_vlan	= snic_pf_ndo_set_vf_vlan,
+	.ndo_set_vf_rate	= snic_pf_ndo_set_vf_rate,
+	.ndo_set_vf_spoofchk	= snic_pf_ndo_set_vf_spoofchk,
+	.ndo_set_vf_trust	= snic_pf_ndo_set_vf_trust,
+	.ndo_set_vf_link_state	= snic_pf_ndo_set_vf_link_state,
+	.ndo_get_vf_config	= snic_pf_ndo_get_vf_config,
+	.ndo_get_vf_stats	= snic_pf_ndo_get_vf_stats,
+};
+
+/**
+ * snic_pf_netdev_init() - fill in the net_device before registration
+ * @pf: the PF
+ *
+ * Rings are described here (their memory comes at open), NAPI added and
+ * the features, MTU range and operations set.
+ */
+void snic_pf_netdev_init(struct snic_pf *pf)
+{
+	struct net_device *dev = pf->netdev;
+	struct device *dma_dev = &pf->pdev->dev;
+	netdev_features_t csum;
+
+	snic_ring_init(&pf->tx_ring, SNIC_RING_TX, dma_dev, dev, 0,
+		       pf->hw + snic_pf_txq(SNIC_PF_HWQ));
+	snic_ring_init(&pf->rx_ring, SNIC_RING_RX, dma_dev, dev, 0,
+		       pf->hw + snic_pf_rxq(SNIC_PF_HWQ));
+	netif_napi_add(dev, &pf->napi, snic_pf_poll);
+
+	dev->netdev_ops = &snic_pf_netdev_ops;
+	snic_pf_ethtool_init(pf);
+	dev->watchdog_timeo = 5 * HZ;
+	dev->min_mtu = SNIC_PF_MIN_MTU;
+	dev->max_mtu = SNIC_PF_MAX_MTU;
+	dev->priv_flags |= IFF_UNICAST_FLT;
+
+	csum = NETIF_F_SG | NETIF_F_IP_CSUM | NETIF_F_IPV6_CSUM |
+	       NETIF_F_TSO | NETIF_F_TSO6;
+	dev->hw_features = csum | NETIF_F_RXCSUM | NETIF_F_HW_VLAN_CTAG_TX |
+			   NETIF_F_HW_VLAN_CTAG_RX;
+	dev->features = dev->hw_features | NETIF_F_HW_VLAN_CTAG_FILTER;
+	dev->vlan_features = csum;
+	SET_NETDEV_DEV(dev, &pf->pdev->dev);
+}
+
+/**
+ * snic_pf_netdev_fini() - mirror of snic_pf_netdev_init()
+ * @pf: the PF, netdev unregistered
+ */
+void snic_pf_netdev_fini(struct snic_pf *pf)
+{
+	netif_napi_del(&pf->napi);
+}
