@@ -152,7 +152,7 @@ SNIC_EXPORT(snic_ring_clean_all);
  * @ctl_val: the value to write, enable bit excluded
  * @on: set (true) or clear (false) the enable bit
  *
- * Polls at most about 10 ms; sleeps. An all-ones read ends the wait.
+ * Polls for at most about 20 ms; sleeps. An all-ones read ends the wait.
  *
  * Return: 0, -ENODEV if the device is gone, -ETIMEDOUT if the queue did
  * not follow.

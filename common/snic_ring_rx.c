@@ -258,7 +258,8 @@ int snic_ring_clean_rx(struct snic_ring *ring, struct napi_struct *napi,
 		if (!(staterr & SNIC_RXD_STAT_EOP))
 			continue;
 
-		if (unlikely(staterr & SNIC_RXD_ERR_FRAME)) {
+		if (unlikely((staterr & SNIC_RXD_ERR_FRAME) ||
+			     skb->len < ETH_HLEN)) {
 			dev_kfree_skb_any(skb);
 			skb = NULL;
 			drops++;
@@ -341,7 +342,7 @@ SNIC_EXPORT(snic_ring_configure_rx);
  * snic_ring_disable_rx() - disable an RX queue
  * @ring: the RX ring
  *
- * Bounded (about 10 ms); returns at once if the device is gone. Follow
+ * Bounded (at most about 20 ms); returns at once if the device is gone. Follow
  * with snic_ring_clean_all() once NAPI is disabled. May sleep.
  *
  * Return: 0, -ENODEV or -ETIMEDOUT; the ring may be cleaned either way.

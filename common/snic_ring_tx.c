@@ -35,8 +35,19 @@ static int snic_tx_csum(struct sk_buff *skb, struct snic_tx_offload *off,
 {
 	u32 maclen = skb_network_offset(skb);
 	u32 iplen = skb_checksum_start_offset(skb) - maclen;
-	bool ipv4 = ip_hdr(skb)->version == 4;
+	bool ipv4;
 	u32 l4t;
+
+	switch (vlan_get_protocol(skb)) {
+	case htons(ETH_P_IP):
+		ipv4 = true;
+		break;
+	case htons(ETH_P_IPV6):
+		ipv4 = false;
+		break;
+	default:
+		goto software;
+	}
 
 	switch (skb->csum_offset) {
 	case offsetof(struct tcphdr, check):
@@ -76,7 +87,7 @@ static int snic_tx_tso(struct sk_buff *skb, struct snic_tx_offload *off,
 	bool ipv4;
 	int err;
 
-	if (skb->ip_summed != CHECKSUM_PARTIAL ||
+	if (skb->ip_summed != CHECKSUM_PARTIAL || !skb_shinfo(skb)->gso_size ||
 	    !(skb_shinfo(skb)->gso_type & (SKB_GSO_TCPV4 | SKB_GSO_TCPV6)))
 		return -EPROTONOSUPPORT;
 
@@ -472,7 +483,7 @@ SNIC_EXPORT(snic_ring_configure_tx);
  * snic_ring_disable_tx() - disable a TX queue
  * @ring: the TX ring, xmit already stopped (netif_tx_disable())
  *
- * Bounded (about 10 ms); returns at once if the device is gone. Follow
+ * Bounded (at most about 20 ms); returns at once if the device is gone. Follow
  * with snic_ring_clean_all() once NAPI is disabled. May sleep.
  *
  * Return: 0, -ENODEV or -ETIMEDOUT; the ring may be cleaned either way.
