@@ -9,26 +9,173 @@
 #ifndef _SRIOVNIC_PF_SRIOV_H
 #define _SRIOVNIC_PF_SRIOV_H
 
+#include <linux/bitmap.h>
 #include <linux/mutex.h>
 #include <linux/netdevice.h>
+#include <linux/ratelimit.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
 #include <linux/workqueue.h>
 
+#include <sriovnic/csr.h>
+#include <sriovnic/csr_pf_vt.h>
+#include <sriovnic/mbx.h>
+
 struct snic_pf;
-struct snic_pf_vf;
 struct pci_dev;
 
 /**
+ * struct snic_pf_vf_stats - one VF's traffic counters
+ * @gprc: packets received
+ * @gptc: packets sent
+ * @gorc: octets received
+ * @gotc: octets sent
+ * @mprc: multicast packets received
+ *
+ * The per-pool registers are 32 bits and (in QEMU) not cleared on read:
+ * the PF keeps the last raw value and adds the difference to a 64-bit
+ * total, so one of these holds raw values and another the totals.
+ */
+struct snic_pf_vf_stats {
+	u64 gprc;
+	u64 gptc;
+	u64 gorc;
+	u64 gotc;
+	u64 mprc;
+};
+
+/**
+ * struct snic_pf_vf - one VF, as the PF sees it (protected by
+ *	&snic_pf_sriov.lock)
+ * @pf: back pointer
+ * @idx: VF number, also its pool and its first queue
+ * @mbx: PF end of the VF's mailbox
+ * @mac: the address given to the VF in the RESET reply and programmed in
+ *	its receive address entry; zero when none
+ * @admin_mac: @mac was set by the administrator (ndo_set_vf_mac)
+ * @trusted: ndo_set_vf_trust
+ * @spoofchk: ndo_set_vf_spoofchk
+ * @link_state: IFLA_VF_LINK_STATE_*
+ * @port_vlan: administrator's VLAN id (0: none) ...
+ * @qos: ... and priority, inserted on transmit
+ * @max_tx_rate: Mb/s, 0 for no limit
+ * @clear: the VF completed RESET and may send requests
+ * @cts_sent: the last message written to the VF carried CTS
+ * @last_nack: jiffies of the last bare NACK (throttled to one per 2 s)
+ * @rs: rate limit for everything this VF can make the PF log
+ * @stats_raw: last raw counter values
+ * @stats: 64-bit totals
+ */
+struct snic_pf_vf {
+	struct snic_pf *pf;
+	unsigned int idx;
+	struct snic_mbx mbx;
+	u8 mac[ETH_ALEN];
+	bool admin_mac;
+	bool trusted;
+	bool spoofchk;
+	int link_state;
+	u16 port_vlan;
+	u8 qos;
+	int max_tx_rate;
+	bool clear;
+	bool cts_sent;
+	unsigned long last_nack;
+	struct ratelimit_state rs;
+	struct snic_pf_vf_stats stats_raw;
+	struct snic_pf_vf_stats stats;
+};
+
+/**
+ * struct snic_pf_pool - receive filter state of one pool (protected by
+ *	&snic_pf_sriov.filter_lock)
+ * @mc_hash: multicast hashes the VF sent (VF pools only)
+ * @mc_count: entries used in @mc_hash
+ * @mc_overflow: the VF asked for more than SNIC_MC_MAX groups
+ * @mc_promisc: SET_PROMISC multicast (VF) or IFF_ALLMULTI/IFF_PROMISC (PF)
+ * @max_frame: largest frame accepted, with CRC
+ * @port_vlan: VLAN id inserted on transmit and stripped on receive (0: none)
+ * @qos: priority of @port_vlan
+ * @active: the pool's owner exists (the PF, or an enabled VF that is not
+ *	link-disabled by the administrator)
+ * @vlans: VLAN filters held by this pool
+ * @uc: extra unicast filters held by this pool
+ */
+struct snic_pf_pool {
+	u16 mc_hash[SNIC_MC_MAX];
+	u8 mc_count;
+	bool mc_overflow;
+	bool mc_promisc;
+	u16 max_frame;
+	u16 port_vlan;
+	u8 qos;
+	bool active;
+	unsigned int vlans;
+	unsigned int uc;
+};
+
+/**
+ * enum snic_rar_kind - who owns a receive address entry
+ * @SNIC_RAR_FREE: unused
+ * @SNIC_RAR_PRIMARY: the PF's or a VF's own address (fixed entries)
+ * @SNIC_RAR_EXTRA: an additional unicast address of the PF or a VF
+ */
+enum snic_rar_kind {
+	SNIC_RAR_FREE,
+	SNIC_RAR_PRIMARY,
+	SNIC_RAR_EXTRA,
+};
+
+/**
+ * struct snic_pf_rar - shadow of one receive address entry
+ * @addr: the address
+ * @pool: the pool it delivers to
+ * @kind: enum snic_rar_kind
+ */
+struct snic_pf_rar {
+	u8 addr[ETH_ALEN];
+	u8 pool;
+	u8 kind;
+};
+
+/**
+ * struct snic_pf_vlvf - shadow of one VLAN pool filter
+ * @vid: VLAN id
+ * @pools: bitmap of pools that take @vid; 0 when the entry is free
+ */
+struct snic_pf_vlvf {
+	u16 vid;
+	u8 pools;
+};
+
+/**
  * struct snic_pf_sriov - SR-IOV state of one PF
- * @lock: protects @vfs and @num_vfs against the admin ndo calls and the
- *	mailbox work; process context only
- * @filter_lock: protects the receive filter tables (RAR, MTA, VLVF, VMOLR),
- *	which ndo_set_rx_mode updates from atomic context
+ * @lock: protects @vfs, @num_vfs and every struct snic_pf_vf against the
+ *	admin ndo calls, sriov_configure and the mailbox work; process
+ *	context only. Taken after &snic_pf.cfg_lock, before @filter_lock.
+ * @filter_lock: protects the receive filter tables (RAR, MTA, VLVF, VMOLR,
+ *	VMVIR) and their shadows below, and the RCTL bits UPE/MPE/VFE;
+ *	ndo_set_rx_mode updates them from atomic context. Innermost lock.
  * @vfs: per-VF state, @num_vfs entries
- * @num_vfs: VFs currently enabled
+ * @num_vfs: VFs currently enabled; 0 while none are (the mailbox work
+ *	then serves nobody)
  * @mbx_work: services VF requests and VF resets; scheduled by
  *	snic_pf_sriov_irq()
+ * @wq: unbound workqueue that runs @mbx_work: a VF driver in the same
+ *	guest may busy-wait for the PF's answer on the CPU that took the
+ *	interrupt
+ * @stats_work: folds the VFs' 32-bit counters into 64-bit totals often
+ *	enough that they cannot wrap unseen
+ * @irq_lock: orders snic_pf_sriov_irq() against @dying
+ * @dying: set at remove; the interrupt queues no more work
+ * @pool: per-pool filter state (@filter_lock)
+ * @rar: receive address shadow (@filter_lock)
+ * @vlvf: VLAN pool filter shadow (@filter_lock)
+ * @pf_mta: the PF's own multicast hashes (@filter_lock)
+ * @hw_mta: what the MTA registers hold (@filter_lock)
+ * @hw_mta_valid: @hw_mta matches the registers (@filter_lock)
+ * @pf_uc_overflow: the PF has more unicast addresses than free entries
+ * @pf_promisc: IFF_PROMISC on the PF
  */
 struct snic_pf_sriov {
 	struct mutex lock;
@@ -36,6 +183,19 @@ struct snic_pf_sriov {
 	struct snic_pf_vf *vfs;
 	unsigned int num_vfs;
 	struct work_struct mbx_work;
+	struct workqueue_struct *wq;
+	struct delayed_work stats_work;
+	spinlock_t irq_lock;
+	bool dying;
+
+	struct snic_pf_pool pool[SNIC_NUM_POOLS];
+	struct snic_pf_rar rar[SNIC_RAR_ENTRIES];
+	struct snic_pf_vlvf vlvf[SNIC_VLVF_ENTRIES];
+	DECLARE_BITMAP(pf_mta, SNIC_MTA_REGS * 32);
+	u32 hw_mta[SNIC_MTA_REGS];
+	bool hw_mta_valid;
+	bool pf_uc_overflow;
+	bool pf_promisc;
 };
 
 /* Probe/remove. */
@@ -62,6 +222,40 @@ void snic_pf_filter_set_pf_mac(struct snic_pf *pf, const u8 *mac);
 void snic_pf_filter_sync_rx_mode(struct snic_pf *pf);
 int snic_pf_filter_vlan(struct snic_pf *pf, u16 vid, unsigned int pool,
 			bool on);
+
+/* Used inside the SR-IOV half (pf_filter.c), with filter_lock held. */
+void snic_pf_filter_reset_pool(struct snic_pf *pf, unsigned int pool);
+int snic_pf_filter_vf_mac(struct snic_pf *pf, unsigned int pool,
+			  const u8 *mac);
+int snic_pf_filter_uc_add(struct snic_pf *pf, unsigned int pool,
+			  const u8 *mac);
+void snic_pf_filter_uc_clear(struct snic_pf *pf, unsigned int pool);
+void snic_pf_filter_vlan_clear(struct snic_pf *pf, unsigned int pool);
+int snic_pf_filter_vlan_locked(struct snic_pf *pf, u16 vid,
+			       unsigned int pool, bool on);
+bool snic_pf_filter_vid_present(struct snic_pf *pf, u16 vid,
+				unsigned int pool, bool *mine);
+unsigned int snic_pf_filter_free_rar(struct snic_pf *pf);
+unsigned int snic_pf_filter_free_vlvf(struct snic_pf *pf);
+void snic_pf_filter_write_pool(struct snic_pf *pf, unsigned int pool);
+void snic_pf_filter_write_mta(struct snic_pf *pf);
+void snic_pf_filter_restore(struct snic_pf *pf);
+
+/* pf_vf_mbx.c, with sriov.lock held */
+void snic_pf_vf_mbx_init(struct snic_pf_vf *vf);
+void snic_pf_vf_ping(struct snic_pf_vf *vf, bool cts);
+void snic_pf_vf_request_reset(struct snic_pf_vf *vf);
+void snic_pf_vf_nudge(struct snic_pf *pf);
+bool snic_pf_vf_link_ok(struct snic_pf *pf, struct snic_pf_vf *vf);
+void snic_pf_vf_update_links(struct snic_pf *pf);
+void snic_pf_vf_hw_clean(struct snic_pf *pf, struct snic_pf_vf *vf);
+void snic_pf_vf_enable(struct snic_pf *pf, unsigned int v, bool on);
+void snic_pf_vf_stats_update(struct snic_pf *pf, struct snic_pf_vf *vf,
+			     bool baseline);
+void snic_pf_vf_mbx_work(struct work_struct *work);
+
+/* pf_vf_admin.c, with sriov.lock held */
+void snic_pf_vf_apply_admin(struct snic_pf *pf, struct snic_pf_vf *vf);
 
 /* net_device_ops for VFs: pf_vf_admin.c */
 int snic_pf_ndo_set_vf_mac(struct net_device *dev, int vf, u8 *mac);

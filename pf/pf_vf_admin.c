@@ -1,57 +1,435 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * sriovnic_pf: ndo_set_vf_* (stubs for now).
+ * sriovnic_pf: what the administrator sets per VF (ip link set <pf> vf N)
+ * and reads back (ip link show, ip -s link show).
+ *
+ * These ndos run under RTNL and take &snic_pf_sriov.lock; a VF number is
+ * checked against num_vfs under that lock. What the 82576 enforces and
+ * what QEMU's model does not is in Documentation/pf.rst: anti-spoofing
+ * (DTXSWC) and the transmit rate limiter (RTTBCNRC) are programmed here
+ * but not emulated by QEMU 10.
  */
+#include <linux/etherdevice.h>
+#include <linux/ethtool.h>
+#include <linux/if_link.h>
+#include <linux/if_vlan.h>
+
 #include "pf.h"
 
-/** snic_pf_ndo_set_vf_mac() - stub. @dev: PF. @vf: VF. @mac: MAC. Return: error. */
-int snic_pf_ndo_set_vf_mac(struct net_device *dev, int vf, u8 *mac)
+static struct snic_pf_vf *snic_admin_vf(struct snic_pf *pf, int vf)
 {
-	return -EOPNOTSUPP;
+	lockdep_assert_held(&pf->sriov.lock);
+	if (vf < 0 || vf >= pf->sriov.num_vfs)
+		return NULL;
+	return &pf->sriov.vfs[vf];
 }
 
-/** snic_pf_ndo_set_vf_vlan() - stub. @dev: PF. @vf: VF. @vlan: id. @qos: prio. @proto: proto. Return: error. */
+/* Link speed in Mb/s from STATUS, 0 while the link is down. */
+static unsigned int snic_pf_speed(struct snic_pf *pf)
+{
+	u32 status = pf_rd32(pf, SNIC_STATUS);
+
+	if (status == SNIC_DEAD || !(status & SNIC_STATUS_LU))
+		return 0;
+	switch (FIELD_GET(SNIC_STATUS_SPEED, status)) {
+	case SNIC_STATUS_SPEED_10:
+		return SPEED_10;
+	case SNIC_STATUS_SPEED_100:
+		return SPEED_100;
+	default:
+		return SPEED_1000;
+	}
+}
+
+/*
+ * The 82576 rate limiter divides the link speed by a factor with a 14-bit
+ * fraction: factor = speed / rate. Both of a VF's queues get it.
+ */
+static void snic_pf_vf_set_rate(struct snic_pf *pf, struct snic_pf_vf *vf,
+				unsigned int speed)
+{
+	unsigned int rate = vf->max_tx_rate, q;
+	u32 bcnrc = 0;
+
+	if (rate && speed && rate < speed) {
+		u32 rf_int = speed / rate;
+		u32 rf_dec = ((speed % rate) << 14) / rate;
+
+		bcnrc = SNIC_RTTBCNRC_RS_ENA |
+			FIELD_PREP(SNIC_RTTBCNRC_RF_INT, rf_int) |
+			FIELD_PREP(SNIC_RTTBCNRC_RF_DEC, rf_dec);
+	}
+	for (q = vf->idx; q < 2 * SNIC_NUM_POOLS; q += SNIC_NUM_POOLS) {
+		pf_wr32(pf, SNIC_RTTDQSEL, q);
+		pf_wr32(pf, SNIC_RTTBCNRC, bcnrc);
+	}
+}
+
+/**
+ * snic_pf_vf_apply_admin() - program a VF's anti-spoofing and rate limit
+ * @pf: the PF
+ * @vf: the VF; sriov.lock held
+ *
+ * The address and the port VLAN take effect through the filter tables
+ * (pf_filter.c); these two are transmit-side registers.
+ */
+void snic_pf_vf_apply_admin(struct snic_pf *pf, struct snic_pf_vf *vf)
+{
+	u32 spoof = SNIC_DTXSWC_MAC_SPOOF(vf->idx) |
+		    SNIC_DTXSWC_VLAN_SPOOF(vf->idx);
+	u32 dtxswc;
+
+	lockdep_assert_held(&pf->sriov.lock);
+	dtxswc = pf_rd32(pf, SNIC_DTXSWC);
+	if (dtxswc != SNIC_DEAD) {
+		if (vf->spoofchk)
+			dtxswc |= spoof;
+		else
+			dtxswc &= ~spoof;
+		pf_wr32(pf, SNIC_DTXSWC, dtxswc);
+	}
+	snic_pf_vf_set_rate(pf, vf, snic_pf_speed(pf));
+}
+
+/**
+ * snic_pf_ndo_set_vf_mac() - ndo_set_vf_mac
+ * @dev: the PF's netdev
+ * @vf: VF number
+ * @mac: the address; all-zero gives the choice back to the VF
+ *
+ * The address is the VF's from its next RESET on. A VF that is running is
+ * asked to reset (a NACK without CTS), so it picks the address up now; a
+ * VF that is trusted may still choose another one afterwards.
+ *
+ * Return: 0 or -EINVAL.
+ */
+int snic_pf_ndo_set_vf_mac(struct net_device *dev, int vf, u8 *mac)
+{
+	struct snic_pf *pf = netdev_priv(dev);
+	struct snic_pf_vf *v;
+	int err = 0;
+
+	if (!is_zero_ether_addr(mac) && !is_valid_ether_addr(mac)) {
+		netdev_err(dev, "VF %d: %pM is not a unicast address\n",
+			   vf, mac);
+		return -EINVAL;
+	}
+
+	mutex_lock(&pf->sriov.lock);
+	v = snic_admin_vf(pf, vf);
+	if (!v) {
+		err = -EINVAL;
+		goto out;
+	}
+	if (is_zero_ether_addr(mac)) {
+		v->admin_mac = false;
+		netdev_info(dev, "VF %d: MAC address left to the VF\n", vf);
+		goto out;
+	}
+	ether_addr_copy(v->mac, mac);
+	v->admin_mac = true;
+	netdev_info(dev, "VF %d: MAC %pM, effective at the VF's next reset\n",
+		    vf, mac);
+	if (v->clear) {
+		snic_pf_vf_request_reset(v);
+		snic_pf_vf_nudge(pf);
+	}
+out:
+	mutex_unlock(&pf->sriov.lock);
+	return err;
+}
+
+/**
+ * snic_pf_ndo_set_vf_vlan() - ndo_set_vf_vlan: the port VLAN
+ * @dev: the PF's netdev
+ * @vf: VF number
+ * @vlan: VLAN id, 0 to remove the port VLAN
+ * @qos: priority, 0-7
+ * @proto: only 802.1Q
+ *
+ * With a port VLAN the VF's frames are tagged on transmit (VMVIR), only
+ * frames of that VLAN reach the VF, untagged (VLVF, VMOLR.STRVLAN, no
+ * AUPE), and the VF's own VLAN requests are refused. Removing it asks the
+ * VF to reset so it registers its own VLANs again.
+ *
+ * Return: 0, -EPROTONOSUPPORT for 802.1ad, -EINVAL, or -ENOSPC when no
+ * VLAN filter is free.
+ */
 int snic_pf_ndo_set_vf_vlan(struct net_device *dev, int vf, u16 vlan, u8 qos,
 			    __be16 proto)
 {
-	return -EOPNOTSUPP;
+	struct snic_pf *pf = netdev_priv(dev);
+	struct snic_pf_pool *pool;
+	struct snic_pf_vf *v;
+	int err = 0;
+
+	if (proto != htons(ETH_P_8021Q)) {
+		netdev_err(dev,
+			   "VF %d: only 802.1Q port VLANs are supported, not 802.1ad\n",
+			   vf);
+		return -EPROTONOSUPPORT;
+	}
+	if (vlan >= VLAN_N_VID || qos > 7)
+		return -EINVAL;
+	if (!vlan && qos) {
+		netdev_err(dev, "VF %d: a priority needs a port VLAN id\n", vf);
+		return -EINVAL;
+	}
+
+	mutex_lock(&pf->sriov.lock);
+	v = snic_admin_vf(pf, vf);
+	if (!v) {
+		err = -EINVAL;
+		goto out;
+	}
+	pool = &pf->sriov.pool[v->idx];
+
+	spin_lock_bh(&pf->sriov.filter_lock);
+	/* Under a port VLAN the VF has no VLANs of its own. */
+	snic_pf_filter_vlan_clear(pf, v->idx);
+	if (vlan)
+		err = snic_pf_filter_vlan_locked(pf, vlan, v->idx, true);
+	if (err) {
+		vlan = 0;
+		qos = 0;
+	}
+	pool->port_vlan = vlan;
+	pool->qos = qos;
+	snic_pf_filter_write_pool(pf, v->idx);
+	spin_unlock_bh(&pf->sriov.filter_lock);
+
+	if (err)
+		netdev_err(dev, "VF %d: no free VLAN filter for VLAN %u\n",
+			   vf, vlan);
+	if (v->port_vlan && !vlan && v->clear) {
+		snic_pf_vf_request_reset(v);
+		snic_pf_vf_nudge(pf);
+	}
+	v->port_vlan = vlan;
+	v->qos = qos;
+out:
+	mutex_unlock(&pf->sriov.lock);
+	return err;
 }
 
-/** snic_pf_ndo_set_vf_rate() - stub. @dev: PF. @vf: VF. @min_rate: min. @max_rate: max. Return: error. */
+/**
+ * snic_pf_ndo_set_vf_rate() - ndo_set_vf_rate
+ * @dev: the PF's netdev
+ * @vf: VF number
+ * @min_rate: must be 0 (no minimum rate on the 82576)
+ * @max_rate: Mb/s, 0 for no limit
+ *
+ * Return: 0 or -EINVAL.
+ */
 int snic_pf_ndo_set_vf_rate(struct net_device *dev, int vf, int min_rate,
 			    int max_rate)
 {
-	return -EOPNOTSUPP;
+	struct snic_pf *pf = netdev_priv(dev);
+	struct snic_pf_vf *v;
+	unsigned int speed;
+	int err = 0;
+
+	if (min_rate) {
+		netdev_err(dev, "VF %d: min_tx_rate is not supported\n", vf);
+		return -EINVAL;
+	}
+	if (max_rate < 0)
+		return -EINVAL;
+
+	mutex_lock(&pf->sriov.lock);
+	v = snic_admin_vf(pf, vf);
+	if (!v) {
+		err = -EINVAL;
+		goto out;
+	}
+	speed = snic_pf_speed(pf);
+	if (max_rate && speed && max_rate > speed) {
+		netdev_err(dev, "VF %d: max_tx_rate %d above the link's %u Mb/s\n",
+			   vf, max_rate, speed);
+		err = -EINVAL;
+		goto out;
+	}
+	v->max_tx_rate = max_rate;
+	snic_pf_vf_apply_admin(pf, v);
+out:
+	mutex_unlock(&pf->sriov.lock);
+	return err;
 }
 
-/** snic_pf_ndo_set_vf_spoofchk() - stub. @dev: PF. @vf: VF. @on: on. Return: error. */
+/**
+ * snic_pf_ndo_set_vf_spoofchk() - ndo_set_vf_spoofchk
+ * @dev: the PF's netdev
+ * @vf: VF number
+ * @on: drop frames whose source MAC or VLAN is not the VF's
+ *
+ * Return: 0 or -EINVAL.
+ */
 int snic_pf_ndo_set_vf_spoofchk(struct net_device *dev, int vf, bool on)
 {
-	return -EOPNOTSUPP;
+	struct snic_pf *pf = netdev_priv(dev);
+	struct snic_pf_vf *v;
+	int err = 0;
+
+	mutex_lock(&pf->sriov.lock);
+	v = snic_admin_vf(pf, vf);
+	if (v) {
+		v->spoofchk = on;
+		snic_pf_vf_apply_admin(pf, v);
+	} else {
+		err = -EINVAL;
+	}
+	mutex_unlock(&pf->sriov.lock);
+	return err;
 }
 
-/** snic_pf_ndo_set_vf_trust() - stub. @dev: PF. @vf: VF. @on: on. Return: error. */
+/**
+ * snic_pf_ndo_set_vf_trust() - ndo_set_vf_trust
+ * @dev: the PF's netdev
+ * @vf: VF number
+ * @on: a trusted VF may change an administrator-set MAC address and ask
+ *	for unicast promiscuous mode (refused anyway where the hardware
+ *	cannot do it per pool)
+ *
+ * Return: 0 or -EINVAL.
+ */
 int snic_pf_ndo_set_vf_trust(struct net_device *dev, int vf, bool on)
 {
-	return -EOPNOTSUPP;
+	struct snic_pf *pf = netdev_priv(dev);
+	struct snic_pf_vf *v;
+	int err = 0;
+
+	mutex_lock(&pf->sriov.lock);
+	v = snic_admin_vf(pf, vf);
+	if (v) {
+		if (v->trusted != on)
+			netdev_info(dev, "VF %d is %strusted\n", vf,
+				    on ? "" : "no longer ");
+		v->trusted = on;
+	} else {
+		err = -EINVAL;
+	}
+	mutex_unlock(&pf->sriov.lock);
+	return err;
 }
 
-/** snic_pf_ndo_set_vf_link_state() - stub. @dev: PF. @vf: VF. @state: state. Return: error. */
+/**
+ * snic_pf_ndo_set_vf_link_state() - ndo_set_vf_link_state
+ * @dev: the PF's netdev
+ * @vf: VF number
+ * @state: IFLA_VF_LINK_STATE_AUTO (follow the PF), _ENABLE (up whenever
+ *	the VF completed RESET), _DISABLE (down)
+ *
+ * "disable" also stops the VF's pool: no receive, no transmit, no filter
+ * delivery, so the VF is off the wire even if its driver ignored the
+ * message. The VF is told through CTS (see pf_vf_mbx.c).
+ *
+ * Return: 0 or -EINVAL.
+ */
 int snic_pf_ndo_set_vf_link_state(struct net_device *dev, int vf, int state)
 {
-	return -EOPNOTSUPP;
+	struct snic_pf *pf = netdev_priv(dev);
+	struct snic_pf_vf *v;
+	int err = 0;
+	bool up;
+
+	switch (state) {
+	case IFLA_VF_LINK_STATE_AUTO:
+	case IFLA_VF_LINK_STATE_ENABLE:
+	case IFLA_VF_LINK_STATE_DISABLE:
+		break;
+	default:
+		return -EINVAL;
+	}
+
+	mutex_lock(&pf->sriov.lock);
+	v = snic_admin_vf(pf, vf);
+	if (!v) {
+		err = -EINVAL;
+		goto out;
+	}
+	v->link_state = state;
+	up = state != IFLA_VF_LINK_STATE_DISABLE;
+	if (v->clear) {
+		spin_lock_bh(&pf->sriov.filter_lock);
+		pf->sriov.pool[v->idx].active = up;
+		snic_pf_filter_write_pool(pf, v->idx);
+		snic_pf_filter_write_mta(pf);
+		spin_unlock_bh(&pf->sriov.filter_lock);
+		snic_pf_vf_enable(pf, v->idx, up);
+	}
+	snic_pf_vf_update_links(pf);
+out:
+	mutex_unlock(&pf->sriov.lock);
+	return err;
 }
 
-/** snic_pf_ndo_get_vf_config() - stub. @dev: PF. @vf: VF. @ivi: out. Return: error. */
+/**
+ * snic_pf_ndo_get_vf_config() - ndo_get_vf_config
+ * @dev: the PF's netdev
+ * @vf: VF number
+ * @ivi: filled in
+ *
+ * Return: 0 or -EINVAL.
+ */
 int snic_pf_ndo_get_vf_config(struct net_device *dev, int vf,
 			      struct ifla_vf_info *ivi)
 {
-	return -EOPNOTSUPP;
+	struct snic_pf *pf = netdev_priv(dev);
+	struct snic_pf_vf *v;
+	int err = 0;
+
+	mutex_lock(&pf->sriov.lock);
+	v = snic_admin_vf(pf, vf);
+	if (v) {
+		ivi->vf = vf;
+		ether_addr_copy(ivi->mac, v->mac);
+		ivi->vlan = v->port_vlan;
+		ivi->qos = v->qos;
+		ivi->vlan_proto = htons(ETH_P_8021Q);
+		ivi->spoofchk = v->spoofchk;
+		ivi->trusted = v->trusted;
+		ivi->linkstate = v->link_state;
+		ivi->min_tx_rate = 0;
+		ivi->max_tx_rate = v->max_tx_rate;
+		ivi->rss_query_en = 0;
+	} else {
+		err = -EINVAL;
+	}
+	mutex_unlock(&pf->sriov.lock);
+	return err;
 }
 
-/** snic_pf_ndo_get_vf_stats() - stub. @dev: PF. @vf: VF. @stats: out. Return: error. */
+/**
+ * snic_pf_ndo_get_vf_stats() - ndo_get_vf_stats, from the pool counters
+ * @dev: the PF's netdev
+ * @vf: VF number
+ * @stats: filled in; broadcast and drops are not counted per pool
+ *
+ * Byte counts include the 4-byte CRC of each frame.
+ *
+ * Return: 0 or -EINVAL.
+ */
 int snic_pf_ndo_get_vf_stats(struct net_device *dev, int vf,
 			     struct ifla_vf_stats *stats)
 {
-	return -EOPNOTSUPP;
+	struct snic_pf *pf = netdev_priv(dev);
+	struct snic_pf_vf *v;
+	int err = 0;
+
+	mutex_lock(&pf->sriov.lock);
+	v = snic_admin_vf(pf, vf);
+	if (v) {
+		if (!test_bit(SNIC_PF_RESETTING, &pf->state))
+			snic_pf_vf_stats_update(pf, v, false);
+		memset(stats, 0, sizeof(*stats));
+		stats->rx_packets = v->stats.gprc;
+		stats->tx_packets = v->stats.gptc;
+		stats->rx_bytes = v->stats.gorc;
+		stats->tx_bytes = v->stats.gotc;
+		stats->multicast = v->stats.mprc;
+	} else {
+		err = -EINVAL;
+	}
+	mutex_unlock(&pf->sriov.lock);
+	return err;
 }

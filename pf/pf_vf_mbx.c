@@ -1,21 +1,684 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * sriovnic_pf: VF mailbox service (stubs for now).
+ * sriovnic_pf: serving the VFs over the mailbox.
+ *
+ * The "other" interrupt only queues @mbx_work (snic_pf_sriov_irq()). The
+ * work, in process context under &snic_pf_sriov.lock, looks at VFLRE (a VF
+ * was reset: forget what it asked for, stop and clean its queues, and let
+ * it send nothing but RESET until it completes the handshake) and at
+ * MBVFICR (a VF posted a request, or read our last message), reads each
+ * request, decodes it (codec), decides (pf_vf_policy.c), applies the
+ * register actions (pf_filter.c) and answers.
+ *
+ * Everything a VF sends is hostile input: the VF number comes from our
+ * own loop bounded by num_vfs, never from hardware; bits of VFs that do
+ * not exist are cleared and ignored; every field is validated by the codec
+ * and the policy; every log line a VF can cause is rate-limited per VF,
+ * and so is the bare NACK a VF gets for talking before RESET.
+ *
+ * CTS and the VF's link. A VF driver treats the last PF message as its
+ * link state: CTS means "up" (together with the PF's link bit in STATUS),
+ * no CTS "down", NACK without CTS "reset yourself". This PF sets CTS in
+ * every answer and PF_CONTROL only while snic_pf_vf_link_ok() holds, and
+ * sends PF_CONTROL whenever that changes. igbvf learns of a message only
+ * through an interrupt, which QEMU's model routes to a vector igbvf does
+ * not listen on, or through its watchdog when the reset-done bit (RSTD)
+ * is set in its mailbox; re-asserting CTRL_EXT.PFRSTD sets RSTD for every
+ * VF, so after revoking CTS the PF "nudges" that way (snic_pf_vf_nudge()).
+ * A VF whose last message still carries CTS re-reads it and stays up.
  */
+#include <linux/etherdevice.h>
+#include <linux/if_link.h>
+
 #include "pf.h"
+#include "pf_vf_policy.h"
+
+#define SNIC_VF_NACK_INTERVAL	(2 * HZ)
+
+#define snic_vf_log(vf, level, fmt, ...)				\
+	do {								\
+		if (__ratelimit(&(vf)->rs))				\
+			dev_##level(&(vf)->pf->pdev->dev, "VF %u: " fmt, \
+				    (vf)->idx, ##__VA_ARGS__);		\
+	} while (0)
+
+/* ---- Transport glue ------------------------------------------------ */
+
+static struct snic_pf_vf *snic_mbx_to_vf(struct snic_mbx *mbx)
+{
+	return mbx->priv;
+}
+
+static u32 snic_pf_mbx_rd_ctl(struct snic_mbx *mbx)
+{
+	struct snic_pf_vf *vf = snic_mbx_to_vf(mbx);
+
+	return pf_rd32(vf->pf, SNIC_P2VMAILBOX(vf->idx));
+}
+
+static void snic_pf_mbx_wr_ctl(struct snic_mbx *mbx, u32 val)
+{
+	struct snic_pf_vf *vf = snic_mbx_to_vf(mbx);
+
+	pf_wr32(vf->pf, SNIC_P2VMAILBOX(vf->idx), val);
+}
+
+static u32 snic_pf_mbx_rd_mem(struct snic_mbx *mbx, unsigned int i)
+{
+	struct snic_pf_vf *vf = snic_mbx_to_vf(mbx);
+
+	return pf_rd32(vf->pf, SNIC_PF_VMBMEM(vf->idx) + 4 * i);
+}
+
+static void snic_pf_mbx_wr_mem(struct snic_mbx *mbx, unsigned int i, u32 val)
+{
+	struct snic_pf_vf *vf = snic_mbx_to_vf(mbx);
+
+	pf_wr32(vf->pf, SNIC_PF_VMBMEM(vf->idx) + 4 * i, val);
+}
+
+/* PF events are bits of MBVFICR and VFLRE, both write-1-to-clear. */
+static bool snic_pf_mbx_test_event(struct snic_mbx *mbx,
+				   enum snic_mbx_event ev)
+{
+	struct snic_pf_vf *vf = snic_mbx_to_vf(mbx);
+	u32 reg, bit, val;
+
+	switch (ev) {
+	case SNIC_MBX_EV_MSG:
+		reg = SNIC_MBVFICR;
+		bit = SNIC_MBVFICR_REQ(vf->idx);
+		break;
+	case SNIC_MBX_EV_ACK:
+		reg = SNIC_MBVFICR;
+		bit = SNIC_MBVFICR_ACK(vf->idx);
+		break;
+	default:
+		reg = SNIC_VFLRE;
+		bit = BIT(vf->idx);
+		break;
+	}
+	val = pf_rd32(vf->pf, reg);
+	if (val == SNIC_DEAD || !(val & bit))
+		return false;
+	pf_wr32(vf->pf, reg, bit);
+	return true;
+}
+
+static const struct snic_mbx_ops snic_pf_mbx_ops = {
+	.rd_ctl		= snic_pf_mbx_rd_ctl,
+	.wr_ctl		= snic_pf_mbx_wr_ctl,
+	.rd_mem		= snic_pf_mbx_rd_mem,
+	.wr_mem		= snic_pf_mbx_wr_mem,
+	.test_event	= snic_pf_mbx_test_event,
+};
 
 /**
- * snic_pf_sriov_irq() - mailbox/VF reset interrupt
- * @pf: the PF
+ * snic_pf_vf_mbx_init() - set up the PF end of a VF's mailbox
+ * @vf: the VF; @vf->pf and @vf->idx set
  */
-void snic_pf_sriov_irq(struct snic_pf *pf)
+void snic_pf_vf_mbx_init(struct snic_pf_vf *vf)
 {
+	snic_mbx_init(&vf->mbx, &snic_pf_mbx_ops, &snic_mbx_pf_bits, vf,
+		      &vf->pf->sriov.lock);
+}
+
+/* ---- Messages the PF originates ------------------------------------ */
+
+static void snic_pf_vf_send(struct snic_pf_vf *vf, const u32 *w,
+			    unsigned int len, bool cts)
+{
+	int err = snic_mbx_write(&vf->mbx, w, len);
+
+	if (err) {
+		snic_vf_log(vf, warn, "cannot write to the mailbox: %d\n", err);
+		return;
+	}
+	vf->cts_sent = cts;
 }
 
 /**
- * snic_pf_sriov_notify() - link or PF state changed
+ * snic_pf_vf_ping() - send PF_CONTROL, with or without CTS
+ * @vf: the VF; sriov.lock held
+ * @cts: whether the VF may consider its link up
+ */
+void snic_pf_vf_ping(struct snic_pf_vf *vf, bool cts)
+{
+	struct snic_msg msg = {
+		.type = SNIC_MSG_PF_CONTROL,
+		.flags = cts ? SNIC_MSG_CTS : 0,
+	};
+	u32 w[SNIC_MBX_WORDS];
+	unsigned int len;
+
+	lockdep_assert_held(&vf->pf->sriov.lock);
+	if (snic_msg_encode(&msg, SNIC_DIR_REPLY, w, &len))
+		return;
+	snic_pf_vf_send(vf, w, len, cts);
+}
+
+/**
+ * snic_pf_vf_request_reset() - ask a VF to reset itself
+ * @vf: the VF; sriov.lock held
+ *
+ * A NACK without CTS: VF drivers answer it by resetting and repeating the
+ * RESET handshake (igbvf: at most once every 10 s).
+ */
+void snic_pf_vf_request_reset(struct snic_pf_vf *vf)
+{
+	u32 w = SNIC_MSG_NACK;
+
+	lockdep_assert_held(&vf->pf->sriov.lock);
+	vf->last_nack = jiffies;
+	snic_pf_vf_send(vf, &w, 1, false);
+}
+
+/**
+ * snic_pf_vf_nudge() - make polling VF drivers re-read their mailbox
  * @pf: the PF
+ *
+ * Writing CTRL_EXT with PFRSTD set (again) sets the reset-done bit in every
+ * VF's mailbox. See the top of this file.
+ */
+void snic_pf_vf_nudge(struct snic_pf *pf)
+{
+	u32 ctrl_ext = pf_rd32(pf, SNIC_CTRL_EXT);
+
+	if (ctrl_ext != SNIC_DEAD)
+		pf_wr32(pf, SNIC_CTRL_EXT, ctrl_ext | SNIC_CTRL_EXT_PFRSTD);
+}
+
+/**
+ * snic_pf_vf_link_ok() - may this VF consider its link up?
+ * @pf: the PF
+ * @vf: the VF; sriov.lock held
+ *
+ * Return: false until the VF completed RESET and while the administrator
+ * disabled its link; with link state "enable", true; with "auto", true
+ * while the PF's link is up and the PF is up and not resetting.
+ */
+bool snic_pf_vf_link_ok(struct snic_pf *pf, struct snic_pf_vf *vf)
+{
+	if (!vf->clear || snic_pf_dead(pf))
+		return false;
+	switch (vf->link_state) {
+	case IFLA_VF_LINK_STATE_ENABLE:
+		return true;
+	case IFLA_VF_LINK_STATE_DISABLE:
+		return false;
+	default:
+		return READ_ONCE(pf->link_up) &&
+		       !test_bit(SNIC_PF_DOWN, &pf->state) &&
+		       !test_bit(SNIC_PF_RESETTING, &pf->state);
+	}
+}
+
+/**
+ * snic_pf_vf_update_links() - tell every VF whose link state changed
+ * @pf: the PF; sriov.lock held
+ *
+ * Sends PF_CONTROL with CTS to VFs that may now be up, without CTS to VFs
+ * that must go down, then nudges if any went down.
+ */
+void snic_pf_vf_update_links(struct snic_pf *pf)
+{
+	struct snic_pf_sriov *s = &pf->sriov;
+	bool nudge = false;
+	unsigned int v;
+
+	lockdep_assert_held(&s->lock);
+	for (v = 0; v < s->num_vfs; v++) {
+		struct snic_pf_vf *vf = &s->vfs[v];
+		bool cts = snic_pf_vf_link_ok(pf, vf);
+
+		if (cts == vf->cts_sent)
+			continue;
+		snic_pf_vf_ping(vf, cts);
+		nudge |= !cts;
+	}
+	if (nudge)
+		snic_pf_vf_nudge(pf);
+}
+
+/* ---- VF reset ------------------------------------------------------ */
+
+static void snic_pf_vf_queue_clean(struct snic_pf *pf, unsigned int q)
+{
+	u32 rxq = snic_pf_rxq(q), txq = snic_pf_txq(q);
+
+	pf_wr32(pf, rxq + SNIC_RXDCTL, 0);
+	pf_wr32(pf, txq + SNIC_TXDCTL, 0);
+	pf_wr32(pf, rxq + SNIC_RDBAL, 0);
+	pf_wr32(pf, rxq + SNIC_RDBAH, 0);
+	pf_wr32(pf, rxq + SNIC_RDLEN, 0);
+	pf_wr32(pf, rxq + SNIC_RDH, 0);
+	pf_wr32(pf, rxq + SNIC_RDT, 0);
+	pf_wr32(pf, txq + SNIC_TDBAL, 0);
+	pf_wr32(pf, txq + SNIC_TDBAH, 0);
+	pf_wr32(pf, txq + SNIC_TDLEN, 0);
+	pf_wr32(pf, txq + SNIC_TDH, 0);
+	pf_wr32(pf, txq + SNIC_TDT, 0);
+	pf_wr32(pf, txq + SNIC_TDWBAL, 0);
+	pf_wr32(pf, txq + SNIC_TDWBAH, 0);
+}
+
+/**
+ * snic_pf_vf_enable() - turn a VF's receive and transmit on or off
+ * @pf: the PF
+ * @v: VF number
+ * @on: enable
+ */
+void snic_pf_vf_enable(struct snic_pf *pf, unsigned int v, bool on)
+{
+	u32 vfre = pf_rd32(pf, SNIC_VFRE), vfte = pf_rd32(pf, SNIC_VFTE);
+
+	if (vfre == SNIC_DEAD || vfte == SNIC_DEAD)
+		return;
+	if (on) {
+		vfre |= BIT(v);
+		vfte |= BIT(v);
+	} else {
+		vfre &= ~BIT(v);
+		vfte &= ~BIT(v);
+	}
+	pf_wr32(pf, SNIC_VFRE, vfre);
+	pf_wr32(pf, SNIC_VFTE, vfte);
+}
+
+/**
+ * snic_pf_vf_hw_clean() - take a VF back to "just reset"
+ * @pf: the PF
+ * @vf: the VF; sriov.lock held
+ *
+ * Stops the VF's receive and transmit, clears its two queues (a VF reset
+ * does not), masks its interrupts, and forgets every filter it asked for;
+ * what the administrator set (address, port VLAN) stays. The VF may send
+ * nothing but RESET afterwards.
+ */
+void snic_pf_vf_hw_clean(struct snic_pf *pf, struct snic_pf_vf *vf)
+{
+	unsigned int v = vf->idx;
+
+	lockdep_assert_held(&pf->sriov.lock);
+	vf->clear = false;
+	vf->cts_sent = false;
+	snic_pf_vf_enable(pf, v, false);
+	snic_pf_vf_queue_clean(pf, v);
+	snic_pf_vf_queue_clean(pf, v + SNIC_NUM_POOLS);
+	pf_wr32(pf, SNIC_PVTEIMC(v), GENMASK(2, 0));
+
+	spin_lock_bh(&pf->sriov.filter_lock);
+	pf->sriov.pool[v].active = false;
+	if (!vf->admin_mac) {
+		eth_zero_addr(vf->mac);
+		snic_pf_filter_vf_mac(pf, v, NULL);
+	}
+	snic_pf_filter_reset_pool(pf, v);
+	spin_unlock_bh(&pf->sriov.filter_lock);
+}
+
+/* RESET: clean again, then give the VF its address, queues and CTS. */
+static void snic_pf_vf_do_reset(struct snic_pf *pf, struct snic_pf_vf *vf)
+{
+	bool up = vf->link_state != IFLA_VF_LINK_STATE_DISABLE;
+
+	snic_pf_vf_hw_clean(pf, vf);
+
+	spin_lock_bh(&pf->sriov.filter_lock);
+	if (is_valid_ether_addr(vf->mac))
+		snic_pf_filter_vf_mac(pf, vf->idx, vf->mac);
+	pf->sriov.pool[vf->idx].active = up;
+	snic_pf_filter_write_pool(pf, vf->idx);
+	snic_pf_filter_write_mta(pf);
+	spin_unlock_bh(&pf->sriov.filter_lock);
+
+	snic_pf_vf_apply_admin(pf, vf);
+	snic_pf_vf_enable(pf, vf->idx, up);
+	vf->clear = true;
+}
+
+/* VFLRE: the VF did CTRL.RST or a function-level reset. */
+static void snic_pf_vf_flr(struct snic_pf *pf, struct snic_pf_vf *vf)
+{
+	snic_vf_log(vf, dbg, "function reset\n");
+	snic_pf_vf_hw_clean(pf, vf);
+}
+
+/* ---- Requests ------------------------------------------------------ */
+
+static void snic_pf_vf_policy_state(struct snic_pf *pf, struct snic_pf_vf *vf,
+				    const struct snic_msg *msg, int derr,
+				    struct snic_vf_policy_state *st)
+{
+	const struct snic_pf_pool *pool = &pf->sriov.pool[vf->idx];
+
+	memset(st, 0, sizeof(*st));
+	st->clear = vf->clear;
+	st->trusted = vf->trusted;
+	st->admin_mac = vf->admin_mac;
+	st->has_mac = is_valid_ether_addr(vf->mac);
+	st->port_vlan = vf->port_vlan;
+	/* Neither QEMU's model nor this driver offers per-pool UPE. */
+	st->hw_uc_promisc = false;
+
+	spin_lock_bh(&pf->sriov.filter_lock);
+	st->uc_used = pool->uc;
+	st->rar_free = snic_pf_filter_free_rar(pf);
+	st->vlans_used = pool->vlans;
+	st->vlvf_free = snic_pf_filter_free_vlvf(pf);
+	if (!derr && msg->type == SNIC_MSG_SET_VLAN)
+		st->vid_present = snic_pf_filter_vid_present(pf, msg->vlan.vid,
+							     vf->idx,
+							     &st->vid_mine);
+	spin_unlock_bh(&pf->sriov.filter_lock);
+}
+
+/* Apply one action. Return: 0, or an error that turns the ACK into NACK. */
+static int snic_pf_vf_act(struct snic_pf *pf, struct snic_pf_vf *vf,
+			  const struct snic_msg *msg,
+			  const struct snic_vf_action *a)
+{
+	struct snic_pf_pool *pool = &pf->sriov.pool[vf->idx];
+	unsigned int v = vf->idx;
+	int err = 0;
+
+	if (a->type == SNIC_VF_ACT_RESET) {
+		snic_pf_vf_do_reset(pf, vf);
+		return 0;
+	}
+
+	spin_lock_bh(&pf->sriov.filter_lock);
+	switch (a->type) {
+	case SNIC_VF_ACT_SET_MAC:
+		ether_addr_copy(vf->mac, msg->mac);
+		err = snic_pf_filter_vf_mac(pf, v, vf->mac);
+		break;
+	case SNIC_VF_ACT_UC_CLEAR:
+		snic_pf_filter_uc_clear(pf, v);
+		break;
+	case SNIC_VF_ACT_UC_ADD:
+		err = snic_pf_filter_uc_add(pf, v, msg->mac);
+		break;
+	case SNIC_VF_ACT_MC_SET:
+		pool->mc_count = min_t(u32, a->arg, SNIC_MC_MAX);
+		memcpy(pool->mc_hash, msg->mc.hash,
+		       pool->mc_count * sizeof(pool->mc_hash[0]));
+		pool->mc_overflow = false;
+		snic_pf_filter_write_pool(pf, v);
+		snic_pf_filter_write_mta(pf);
+		break;
+	case SNIC_VF_ACT_MC_OVERFLOW:
+		pool->mc_count = 0;
+		pool->mc_overflow = true;
+		snic_pf_filter_write_pool(pf, v);
+		snic_pf_filter_write_mta(pf);
+		break;
+	case SNIC_VF_ACT_VLAN_ADD:
+	case SNIC_VF_ACT_VLAN_DEL:
+		err = snic_pf_filter_vlan_locked(pf, a->arg, v,
+						 a->type == SNIC_VF_ACT_VLAN_ADD);
+		break;
+	case SNIC_VF_ACT_MAX_FRAME:
+		pool->max_frame = min_t(u32, a->arg, SNIC_LPE_MAX_FRAME);
+		snic_pf_filter_write_pool(pf, v);
+		break;
+	case SNIC_VF_ACT_PROMISC:
+		pool->mc_promisc = a->arg & SNIC_PROMISC_MC;
+		snic_pf_filter_write_pool(pf, v);
+		snic_pf_filter_write_mta(pf);
+		break;
+	default:
+		err = -EINVAL;
+		break;
+	}
+	spin_unlock_bh(&pf->sriov.filter_lock);
+
+	if (a->type == SNIC_VF_ACT_MC_OVERFLOW)
+		snic_vf_log(vf, info,
+			    "more than %u multicast groups: all-multicast\n",
+			    SNIC_MC_MAX);
+	return err;
+}
+
+static void snic_pf_vf_log_decision(struct snic_pf_vf *vf,
+				    const struct snic_msg *msg,
+				    const struct snic_vf_decision *d)
+{
+	const char *type = snic_msg_name(msg->type);
+	const char *why = snic_vf_reason_str(d->reason);
+
+	switch (d->reason) {
+	case SNIC_VF_OK:
+	case SNIC_VF_NO_MAC:
+		return;
+	case SNIC_VF_ADMIN_MAC:
+	case SNIC_VF_NO_RAR:
+	case SNIC_VF_NO_VLVF:
+	case SNIC_VF_PORT_VLAN:
+	case SNIC_VF_UNTRUSTED:
+	case SNIC_VF_NO_HW:
+		snic_vf_log(vf, info, "%s refused: %s\n", type, why);
+		return;
+	case SNIC_VF_BAD_MSG:
+		snic_vf_log(vf, warn, "%s (0x%04x) refused: %s\n", type,
+			    msg->type, why);
+		return;
+	default:
+		snic_vf_log(vf, dbg, "message 0x%04x: %s\n", msg->type, why);
+		return;
+	}
+}
+
+static void snic_pf_vf_reply(struct snic_pf *pf, struct snic_pf_vf *vf,
+			     u32 req_hdr, const struct snic_msg *msg,
+			     const struct snic_vf_decision *d, bool ack)
+{
+	u32 w[SNIC_MBX_WORDS];
+	unsigned int len;
+	bool cts;
+
+	switch (d->reply) {
+	case SNIC_VF_REPLY_NONE:
+		return;
+	case SNIC_VF_REPLY_BARE_NACK:
+		if (vf->last_nack &&
+		    time_before(jiffies, vf->last_nack + SNIC_VF_NACK_INTERVAL))
+			return;
+		snic_pf_vf_request_reset(vf);
+		return;
+	default:
+		break;
+	}
+
+	if (d->n_act && d->act[0].type == SNIC_VF_ACT_RESET) {
+		/* Three words, no CTS: igbvf compares word 0 exactly. */
+		struct snic_msg r = {
+			.type = SNIC_MSG_RESET,
+			.flags = ack ? SNIC_MSG_ACK : SNIC_MSG_NACK,
+		};
+
+		ether_addr_copy(r.mac, vf->mac);
+		if (snic_msg_encode(&r, SNIC_DIR_REPLY, w, &len)) {
+			r.flags = SNIC_MSG_NACK;
+			if (snic_msg_encode(&r, SNIC_DIR_REPLY, w, &len))
+				return;
+		}
+		snic_pf_vf_send(vf, w, len, false);
+		return;
+	}
+
+	cts = snic_pf_vf_link_ok(pf, vf);
+	w[0] = snic_msg_reply_hdr(req_hdr, ack, cts);
+	snic_pf_vf_send(vf, w, 1, cts);
+}
+
+static void snic_pf_vf_rcv(struct snic_pf *pf, struct snic_pf_vf *vf)
+{
+	struct snic_vf_policy_state st;
+	struct snic_vf_decision d;
+	u32 w[SNIC_MBX_WORDS];
+	struct snic_msg msg;
+	unsigned int i;
+	bool ack;
+	int err;
+
+	err = snic_mbx_read(&vf->mbx, w, SNIC_MBX_WORDS);
+	if (err) {
+		snic_vf_log(vf, warn, "cannot read the mailbox: %d\n", err);
+		return;
+	}
+
+	/*
+	 * The VF writes only as many words as its message has; the rest of
+	 * the buffer is stale. The codec reads only what the type needs.
+	 */
+	err = snic_msg_decode(w, SNIC_MBX_WORDS, SNIC_DIR_REQUEST, &msg);
+	snic_pf_vf_policy_state(pf, vf, &msg, err, &st);
+	snic_vf_policy_decide(&st, &msg, err, &d);
+	snic_pf_vf_log_decision(vf, &msg, &d);
+
+	ack = d.reply == SNIC_VF_REPLY_ACK;
+	for (i = 0; i < d.n_act; i++) {
+		err = snic_pf_vf_act(pf, vf, &msg, &d.act[i]);
+		if (err) {
+			snic_vf_log(vf, info, "%s failed: %d\n",
+				    snic_msg_name(msg.type), err);
+			ack = false;
+			break;
+		}
+	}
+	snic_pf_vf_reply(pf, vf, w[0], &msg, &d, ack);
+}
+
+/* ---- Statistics ---------------------------------------------------- */
+
+/**
+ * snic_pf_vf_stats_update() - fold a VF's counters into 64-bit totals
+ * @pf: the PF
+ * @vf: the VF; sriov.lock held
+ * @baseline: only record the current values (after enable or a PF reset)
+ */
+void snic_pf_vf_stats_update(struct snic_pf *pf, struct snic_pf_vf *vf,
+			     bool baseline)
+{
+	struct snic_pf_vf_stats now;
+	unsigned int v = vf->idx;
+
+	lockdep_assert_held(&pf->sriov.lock);
+	now.gprc = pf_rd32(pf, SNIC_PVFGPRC(v));
+	now.gptc = pf_rd32(pf, SNIC_PVFGPTC(v));
+	now.gorc = pf_rd32(pf, SNIC_PVFGORC(v));
+	now.gotc = pf_rd32(pf, SNIC_PVFGOTC(v));
+	now.mprc = pf_rd32(pf, SNIC_PVFMPRC(v));
+	if (snic_pf_dead(pf))
+		return;
+
+#define SNIC_VF_STAT(f)							\
+	do {								\
+		if (!baseline)						\
+			vf->stats.f += (u32)(now.f - vf->stats_raw.f);	\
+		vf->stats_raw.f = now.f;				\
+	} while (0)
+	SNIC_VF_STAT(gprc);
+	SNIC_VF_STAT(gptc);
+	SNIC_VF_STAT(gorc);
+	SNIC_VF_STAT(gotc);
+	SNIC_VF_STAT(mprc);
+#undef SNIC_VF_STAT
+}
+
+/* ---- The work ------------------------------------------------------ */
+
+/**
+ * snic_pf_vf_mbx_work() - serve VF resets and requests
+ * @work: &snic_pf_sriov.mbx_work
+ */
+void snic_pf_vf_mbx_work(struct work_struct *work)
+{
+	struct snic_pf_sriov *s = container_of(work, struct snic_pf_sriov,
+					       mbx_work);
+	struct snic_pf *pf = container_of(s, struct snic_pf, sriov);
+	u32 icr, flr, mine;
+	unsigned int v;
+
+	mutex_lock(&s->lock);
+	/* A global reset clears all of it; hw_init queues us again. */
+	if (snic_pf_dead(pf) || test_bit(SNIC_PF_RESETTING, &pf->state))
+		goto out;
+
+	icr = pf_rd32(pf, SNIC_MBVFICR);
+	flr = pf_rd32(pf, SNIC_VFLRE);
+	if (icr == SNIC_DEAD || flr == SNIC_DEAD)
+		goto out;
+
+	/* Events of VFs that do not exist (any more): clear, ignore. */
+	mine = BIT(s->num_vfs) - 1;
+	if (flr & ~mine & GENMASK(SNIC_NUM_POOLS - 1, 0))
+		pf_wr32(pf, SNIC_VFLRE, flr & ~mine);
+	if (icr & ~(mine | mine << 16) &
+	    (SNIC_MBVFICR_REQ_ALL | SNIC_MBVFICR_ACK_ALL))
+		pf_wr32(pf, SNIC_MBVFICR,
+			icr & ~(mine | mine << 16) &
+			(SNIC_MBVFICR_REQ_ALL | SNIC_MBVFICR_ACK_ALL));
+
+	for (v = 0; v < s->num_vfs; v++) {
+		struct snic_pf_vf *vf = &s->vfs[v];
+
+		if ((flr & BIT(v)) &&
+		    snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_RST))
+			snic_pf_vf_flr(pf, vf);
+		if ((icr & SNIC_MBVFICR_REQ(v)) &&
+		    snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_MSG))
+			snic_pf_vf_rcv(pf, vf);
+		/* The VF read our last message: nothing waits for that. */
+		if (icr & SNIC_MBVFICR_ACK(v))
+			snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_ACK);
+	}
+out:
+	mutex_unlock(&s->lock);
+}
+
+/**
+ * snic_pf_sriov_irq() - the "other" interrupt saw ICR.VMMB
+ * @pf: the PF
+ *
+ * Hard interrupt context (also called from process context to catch up):
+ * only queues the mailbox work.
+ */
+void snic_pf_sriov_irq(struct snic_pf *pf)
+{
+	struct snic_pf_sriov *s = &pf->sriov;
+	unsigned long flags;
+
+	spin_lock_irqsave(&s->irq_lock, flags);
+	if (!s->dying && s->wq)
+		queue_work(s->wq, &s->mbx_work);
+	spin_unlock_irqrestore(&s->irq_lock, flags);
+}
+
+/**
+ * snic_pf_sriov_notify() - the PF's link or state changed
+ * @pf: the PF
+ *
+ * Called on link change, PF down and up, and around a global reset
+ * (SNIC_PF_RESETTING set before, cleared after). Tells each VF whose
+ * link state follows from that, and re-applies rate limits, which depend
+ * on the link speed. Process context.
  */
 void snic_pf_sriov_notify(struct snic_pf *pf)
 {
+	struct snic_pf_sriov *s = &pf->sriov;
+	unsigned int v;
+
+	mutex_lock(&s->lock);
+	if (s->num_vfs && !snic_pf_dead(pf)) {
+		snic_pf_vf_update_links(pf);
+		if (READ_ONCE(pf->link_up) &&
+		    !test_bit(SNIC_PF_RESETTING, &pf->state))
+			for (v = 0; v < s->num_vfs; v++)
+				snic_pf_vf_apply_admin(pf, &s->vfs[v]);
+	}
+	mutex_unlock(&s->lock);
+	/* Events that arrived while a reset held the work off. */
+	snic_pf_sriov_irq(pf);
 }

@@ -1,8 +1,158 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* sriovnic_pf: pure per-request policy for VF mailbox messages (stub). */
+/*
+ * sriovnic_pf: what the PF does with each VF request, as a pure function.
+ *
+ * snic_vf_policy_decide() sees a snapshot of one VF's state and one decoded
+ * message, and returns whether to ACK or NACK it, why, and a short list of
+ * register actions for pf_vf_mbx.c to apply. It touches no register, takes
+ * no lock and allocates nothing, so it is tested in isolation (KUnit) and
+ * is the only place that knows the rules: trust, administrator MAC, port
+ * VLAN, table capacities, and the RESET handshake.
+ */
 #ifndef _SRIOVNIC_PF_VF_POLICY_H
 #define _SRIOVNIC_PF_VF_POLICY_H
 
 #include <linux/types.h>
+
+#include <sriovnic/mbx_proto.h>
+
+/* Per-VF limits, so that one VF cannot take a shared table for itself. */
+#define SNIC_VF_MAX_UC		4	/* extra unicast filters per VF */
+#define SNIC_VF_MAX_VLANS	8	/* VLAN filters per VF */
+
+/**
+ * struct snic_vf_policy_state - what the policy may know about a VF
+ * @clear: the VF completed the RESET handshake (may send requests)
+ * @trusted: the administrator trusts the VF
+ * @admin_mac: the administrator assigned the VF's MAC address
+ * @has_mac: the PF has an address to give the VF in the RESET reply
+ * @port_vlan: the administrator's port VLAN, 0 for none
+ * @hw_uc_promisc: the device can give one pool unicast promiscuous mode
+ * @uc_used: extra unicast filters this VF holds
+ * @rar_free: free entries in the shared part of the receive address table
+ * @vlans_used: VLAN filters this VF holds
+ * @vid_present: the VLAN id of the message already has a VLVF entry
+ *	(so adding this VF to it needs no new entry); SET_VLAN only
+ * @vid_mine: this VF already has the VLAN id of the message; SET_VLAN only
+ * @vlvf_free: free VLVF entries
+ */
+struct snic_vf_policy_state {
+	bool clear;
+	bool trusted;
+	bool admin_mac;
+	bool has_mac;
+	u16 port_vlan;
+	bool hw_uc_promisc;
+	unsigned int uc_used;
+	unsigned int rar_free;
+	unsigned int vlans_used;
+	bool vid_present;
+	bool vid_mine;
+	unsigned int vlvf_free;
+};
+
+/**
+ * enum snic_vf_act_type - a register action the PF applies for a request
+ * @SNIC_VF_ACT_RESET: clean the VF's filters and queues, program its
+ *	address, enable its queues and mark it clear to send
+ * @SNIC_VF_ACT_SET_MAC: make the message's address the VF's primary one
+ * @SNIC_VF_ACT_UC_CLEAR: drop the VF's extra unicast filters
+ * @SNIC_VF_ACT_UC_ADD: add the message's address as an extra filter
+ * @SNIC_VF_ACT_MC_SET: replace the VF's multicast hashes with the message's
+ *	and leave multicast overflow mode
+ * @SNIC_VF_ACT_MC_OVERFLOW: drop the hashes; the VF takes all multicast
+ * @SNIC_VF_ACT_VLAN_ADD: add the VF to the message's VLAN id
+ * @SNIC_VF_ACT_VLAN_DEL: remove the VF from the message's VLAN id
+ * @SNIC_VF_ACT_MAX_FRAME: set the VF's largest receive frame (@arg)
+ * @SNIC_VF_ACT_PROMISC: set the VF's promiscuous bits (@arg, SNIC_PROMISC_*)
+ */
+enum snic_vf_act_type {
+	SNIC_VF_ACT_RESET = 1,
+	SNIC_VF_ACT_SET_MAC,
+	SNIC_VF_ACT_UC_CLEAR,
+	SNIC_VF_ACT_UC_ADD,
+	SNIC_VF_ACT_MC_SET,
+	SNIC_VF_ACT_MC_OVERFLOW,
+	SNIC_VF_ACT_VLAN_ADD,
+	SNIC_VF_ACT_VLAN_DEL,
+	SNIC_VF_ACT_MAX_FRAME,
+	SNIC_VF_ACT_PROMISC,
+};
+
+/**
+ * enum snic_vf_reason - why a request was answered as it was
+ * @SNIC_VF_OK: accepted
+ * @SNIC_VF_NO_MAC: RESET with no address to give (the VF picks one)
+ * @SNIC_VF_NOT_CTS: the VF has not completed RESET
+ * @SNIC_VF_REPLY: the message carries ACK or NACK; ignored
+ * @SNIC_VF_BAD_MSG: the message failed validation
+ * @SNIC_VF_UNKNOWN: a type the PF does not implement
+ * @SNIC_VF_ADMIN_MAC: the administrator set the address, VF not trusted
+ * @SNIC_VF_NO_RAR: no free receive address entry (or the VF's share is used)
+ * @SNIC_VF_PORT_VLAN: the administrator set a port VLAN
+ * @SNIC_VF_NO_VLVF: no free VLAN filter (or the VF's share is used)
+ * @SNIC_VF_UNTRUSTED: unicast promiscuous asked by an untrusted VF
+ * @SNIC_VF_NO_HW: unicast promiscuous per pool is not available
+ */
+enum snic_vf_reason {
+	SNIC_VF_OK,
+	SNIC_VF_NO_MAC,
+	SNIC_VF_NOT_CTS,
+	SNIC_VF_REPLY,
+	SNIC_VF_BAD_MSG,
+	SNIC_VF_UNKNOWN,
+	SNIC_VF_ADMIN_MAC,
+	SNIC_VF_NO_RAR,
+	SNIC_VF_PORT_VLAN,
+	SNIC_VF_NO_VLVF,
+	SNIC_VF_UNTRUSTED,
+	SNIC_VF_NO_HW,
+};
+
+/**
+ * enum snic_vf_reply - how to answer
+ * @SNIC_VF_REPLY_ACK: the request header with ACK (and CTS as applicable)
+ * @SNIC_VF_REPLY_NACK: the request header with NACK (and CTS as applicable)
+ * @SNIC_VF_REPLY_BARE_NACK: a one-word NACK without CTS, throttled by the
+ *	caller; for a VF that is not clear to send
+ * @SNIC_VF_REPLY_NONE: no answer at all
+ */
+enum snic_vf_reply {
+	SNIC_VF_REPLY_ACK,
+	SNIC_VF_REPLY_NACK,
+	SNIC_VF_REPLY_BARE_NACK,
+	SNIC_VF_REPLY_NONE,
+};
+
+#define SNIC_VF_MAX_ACTS	2
+
+/**
+ * struct snic_vf_action - one register action
+ * @type: enum snic_vf_act_type
+ * @arg: argument for @type, where it has one
+ */
+struct snic_vf_action {
+	u8 type;
+	u32 arg;
+};
+
+/**
+ * struct snic_vf_decision - the policy's answer
+ * @reply: enum snic_vf_reply
+ * @reason: enum snic_vf_reason
+ * @n_act: entries used in @act
+ * @act: actions to apply, in order, before replying
+ */
+struct snic_vf_decision {
+	u8 reply;
+	u8 reason;
+	unsigned int n_act;
+	struct snic_vf_action act[SNIC_VF_MAX_ACTS];
+};
+
+void snic_vf_policy_decide(const struct snic_vf_policy_state *st,
+			   const struct snic_msg *msg, int decode_err,
+			   struct snic_vf_decision *d);
+const char *snic_vf_reason_str(unsigned int reason);
 
 #endif /* _SRIOVNIC_PF_VF_POLICY_H */
