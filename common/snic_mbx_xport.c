@@ -228,6 +228,7 @@ int snic_mbx_wait(struct snic_mbx *mbx, enum snic_mbx_event ev,
 {
 	unsigned long deadline = jiffies + usecs_to_jiffies(timeout_us) + 1;
 	unsigned long slice = max(usecs_to_jiffies(mbx->poll_us), 1UL);
+	bool seen = false;
 
 	snic_mbx_assert_held(mbx);
 	for (;;) {
@@ -237,9 +238,12 @@ int snic_mbx_wait(struct snic_mbx *mbx, enum snic_mbx_event ev,
 			return -ENODEV;
 		if (time_after_eq(jiffies, deadline))
 			break;
-		wait_event_timeout(mbx->wq, snic_mbx_test_event(mbx, ev) ||
-				   time_after_eq(jiffies, deadline),
+		/* Testing consumes the event: remember that it was seen. */
+		wait_event_timeout(mbx->wq,
+				   (seen = snic_mbx_test_event(mbx, ev)),
 				   min(slice, deadline - jiffies));
+		if (seen)
+			return 0;
 	}
 	/* One last look: the event may have landed with the deadline. */
 	if (snic_mbx_test_event(mbx, ev))
