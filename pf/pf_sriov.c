@@ -341,6 +341,9 @@ int snic_pf_sriov_init(struct snic_pf *pf)
 		return -ENOMEM;
 	}
 	s->dying = false;
+	/* sriov_totalvfs then reads 7: pool 7 is the PF's. */
+	if (pci_sriov_get_totalvfs(pf->pdev) > SNIC_MAX_VFS)
+		pci_sriov_set_totalvfs(pf->pdev, SNIC_MAX_VFS);
 	return 0;
 }
 
