@@ -1,27 +1,126 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * sriovnic_vf: 82576 virtual function driver - module and PCI glue.
+ *
+ * probe() reads as the order things come up in; remove() is its mirror.
  */
 #include <linux/module.h>
 #include <linux/pci.h>
 
-#include <sriovnic/compat.h>
-
-#define SNIC_VF_DRV_NAME	"sriovnic_vf"
+#include "vf.h"
 
 static const struct pci_device_id snic_vf_ids[] = {
 	{ PCI_VDEVICE(INTEL, 0x10ca) },	/* 82576 VF */
+	{ PCI_VDEVICE(INTEL, 0x152d) },	/* 82576 VF, Hyper-V variant */
 	{ }
 };
 MODULE_DEVICE_TABLE(pci, snic_vf_ids);
 
+static int snic_vf_pci_init(struct pci_dev *pdev)
+{
+	int err;
+
+	err = pci_enable_device_mem(pdev);
+	if (err) {
+		dev_err(&pdev->dev, "cannot enable device: %d\n", err);
+		return err;
+	}
+	err = dma_set_mask_and_coherent(&pdev->dev, DMA_BIT_MASK(64));
+	if (err) {
+		dev_err(&pdev->dev, "no usable DMA mask: %d\n", err);
+		goto err_disable;
+	}
+	err = pci_request_mem_regions(pdev, SNIC_VF_DRV_NAME);
+	if (err) {
+		dev_err(&pdev->dev, "cannot claim BARs: %d\n", err);
+		goto err_disable;
+	}
+	pci_set_master(pdev);
+	return 0;
+
+err_disable:
+	pci_disable_device(pdev);
+	return err;
+}
+
+static void snic_vf_pci_fini(struct pci_dev *pdev)
+{
+	pci_release_mem_regions(pdev);
+	pci_disable_device(pdev);
+}
+
 static int snic_vf_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 {
-	return pcim_enable_device(pdev);
+	struct snic_vf *vf;
+	int err;
+
+	err = snic_vf_pci_init(pdev);
+	if (err)
+		return err;
+
+	vf = snic_vf_netdev_alloc(pdev);
+	if (!vf) {
+		err = -ENOMEM;
+		goto err_pci_fini;
+	}
+	pci_set_drvdata(pdev, vf);
+
+	vf->hw = pci_ioremap_bar(pdev, 0);
+	if (!vf->hw) {
+		dev_err(&pdev->dev, "cannot map BAR0\n");
+		err = -EIO;
+		goto err_free_netdev;
+	}
+
+	snic_vf_mbx_init(vf);
+	snic_vf_link_init(vf);
+
+	err = snic_vf_irq_init(vf);
+	if (err)
+		goto err_unmap;
+
+	err = snic_vf_link_start(vf);
+	if (err)
+		goto err_irq_free;
+
+	err = snic_vf_netdev_register(vf);
+	if (err) {
+		dev_err(&pdev->dev, "cannot register netdev: %d\n", err);
+		goto err_link_stop;
+	}
+
+	netif_info(vf, probe, vf->netdev, "%pM, %u MSI-X vectors\n",
+		   vf->netdev->dev_addr, vf->num_vec);
+	return 0;
+
+err_link_stop:
+	set_bit(SNIC_VF_S_REMOVING, &vf->state);
+	snic_vf_irq_free(vf);
+	snic_vf_link_stop(vf);
+	goto err_unmap;
+err_irq_free:
+	set_bit(SNIC_VF_S_REMOVING, &vf->state);
+	snic_vf_irq_free(vf);
+err_unmap:
+	iounmap(vf->hw);
+err_free_netdev:
+	free_netdev(vf->netdev);
+err_pci_fini:
+	snic_vf_pci_fini(pdev);
+	return err;
 }
 
 static void snic_vf_remove(struct pci_dev *pdev)
 {
+	struct snic_vf *vf = pci_get_drvdata(pdev);
+
+	set_bit(SNIC_VF_S_REMOVING, &vf->state);
+	snic_vf_netdev_unregister(vf);
+	snic_vf_irq_free(vf);
+	snic_vf_link_stop(vf);
+	iounmap(vf->hw);
+	free_netdev(vf->netdev);
+	snic_vf_pci_fini(pdev);
 }
 
 static struct pci_driver snic_vf_driver = {

@@ -1,0 +1,505 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sriovnic_vf: the network device.
+ *
+ * Open/stop allocate the rings and start/stop the datapath; everything
+ * the PF must know about (address, MTU, VLANs, receive filters) goes
+ * through the mailbox under &snic_vf.mbx_lock and is also recorded in
+ * &snic_vf.filters, so a recovery can give it back to a PF that forgot.
+ * A request made while the VF is between resets is only recorded and
+ * sent by the restore.
+ */
+#include <linux/etherdevice.h>
+#include <linux/if_vlan.h>
+#include <linux/ip.h>
+#include <linux/ipv6.h>
+#include <linux/rtnetlink.h>
+
+#include "vf.h"
+
+/**
+ * snic_vf_datapath_start() - program the rings and let traffic flow
+ * @vf: the VF, rtnl held, rings allocated
+ *
+ * Return: 0, or the error of the queue that failed (nothing left enabled).
+ */
+int snic_vf_datapath_start(struct snic_vf *vf)
+{
+	int err;
+
+	ASSERT_RTNL();
+	err = snic_ring_configure_tx(&vf->tx_ring);
+	if (err)
+		return err;
+	err = snic_ring_configure_rx(&vf->rx_ring);
+	if (err && err != -ENOMEM) {
+		snic_ring_disable_tx(&vf->tx_ring);
+		snic_ring_clean_all(&vf->tx_ring);
+		return err;
+	}
+
+	snic_vf_irq_map(vf);
+	snic_vf_napi_enable(vf);
+	set_bit(SNIC_VF_S_RUNNING, &vf->state);
+	snic_vf_irq_enable(vf);
+	netif_tx_start_all_queues(vf->netdev);
+	/* One poll now: it retries an RX refill that found no memory. */
+	vf_wr32(vf, SNIC_VF_EICS, vf->vec[0].eims);
+	return 0;
+}
+
+/**
+ * snic_vf_datapath_stop() - stop traffic and take every buffer back
+ * @vf: the VF, rtnl held
+ *
+ * Does nothing if the datapath is not running. Bounded on a dead device.
+ */
+void snic_vf_datapath_stop(struct snic_vf *vf)
+{
+	ASSERT_RTNL();
+	if (!test_and_clear_bit(SNIC_VF_S_RUNNING, &vf->state))
+		return;
+
+	netif_tx_disable(vf->netdev);
+	snic_vf_irq_disable_queues(vf);
+	snic_vf_napi_disable(vf);
+	snic_ring_disable_tx(&vf->tx_ring);
+	snic_ring_disable_rx(&vf->rx_ring);
+	snic_ring_clean_all(&vf->tx_ring);
+	snic_ring_clean_all(&vf->rx_ring);
+}
+
+static int snic_vf_rings_alloc(struct snic_vf *vf, u16 tx_count, u16 rx_count)
+{
+	int err;
+
+	err = snic_ring_alloc(&vf->tx_ring, tx_count);
+	if (err)
+		return err;
+	err = snic_ring_alloc(&vf->rx_ring, rx_count);
+	if (err)
+		snic_ring_free(&vf->tx_ring);
+	return err;
+}
+
+static void snic_vf_rings_free(struct snic_vf *vf)
+{
+	snic_ring_free(&vf->rx_ring);
+	snic_ring_free(&vf->tx_ring);
+}
+
+static int snic_vf_open(struct net_device *netdev)
+{
+	struct snic_vf *vf = netdev_priv(netdev);
+	int err;
+
+	if (snic_vf_gone(vf))
+		return -ENODEV;
+
+	err = snic_vf_rings_alloc(vf, vf->tx_count, vf->rx_count);
+	if (err)
+		return err;
+	err = snic_vf_datapath_start(vf);
+	if (err)
+		goto err_free_rings;
+
+	snic_vf_kick(vf);
+	return 0;
+
+err_free_rings:
+	snic_vf_rings_free(vf);
+	return err;
+}
+
+static int snic_vf_stop(struct net_device *netdev)
+{
+	struct snic_vf *vf = netdev_priv(netdev);
+
+	snic_vf_datapath_stop(vf);
+	snic_vf_rings_free(vf);
+	return 0;
+}
+
+/**
+ * snic_vf_rings_resize() - change ring sizes, restarting if running
+ * @vf: the VF, rtnl held
+ * @tx_count: new TX descriptor count
+ * @rx_count: new RX descriptor count
+ *
+ * On failure the old sizes are restored; if even that fails the
+ * datapath stays stopped and the error is returned.
+ *
+ * Return: 0 or a negative errno.
+ */
+int snic_vf_rings_resize(struct snic_vf *vf, u16 tx_count, u16 rx_count)
+{
+	u16 old_tx = vf->tx_count, old_rx = vf->rx_count;
+	int err;
+
+	ASSERT_RTNL();
+	if (!netif_running(vf->netdev)) {
+		vf->tx_count = tx_count;
+		vf->rx_count = rx_count;
+		return 0;
+	}
+
+	snic_vf_datapath_stop(vf);
+	snic_vf_rings_free(vf);
+	err = snic_vf_rings_alloc(vf, tx_count, rx_count);
+	if (err) {
+		tx_count = old_tx;
+		rx_count = old_rx;
+		if (snic_vf_rings_alloc(vf, tx_count, rx_count))
+			return err;
+	}
+	vf->tx_count = tx_count;
+	vf->rx_count = rx_count;
+	return snic_vf_datapath_start(vf) ?: err;
+}
+
+static netdev_tx_t snic_vf_xmit(struct sk_buff *skb, struct net_device *netdev)
+{
+	struct snic_vf *vf = netdev_priv(netdev);
+
+	return snic_ring_xmit(skb, &vf->tx_ring);
+}
+
+/* Offloads the context descriptor cannot describe go to software. */
+static netdev_features_t snic_vf_features_check(struct sk_buff *skb,
+						struct net_device *netdev,
+						netdev_features_t features)
+{
+	unsigned int maclen, iplen;
+
+	features = vlan_features_check(skb, features);
+	if (skb->ip_summed != CHECKSUM_PARTIAL)
+		return features;
+
+	maclen = skb_network_offset(skb);
+	iplen = skb_checksum_start_offset(skb) - maclen;
+	if (maclen > SNIC_TXC_MACLEN_MAX || iplen > SNIC_TXC_IPLEN_MAX)
+		features &= ~(NETIF_F_CSUM_MASK | NETIF_F_GSO_MASK);
+	return features;
+}
+
+static void snic_vf_get_stats64(struct net_device *netdev,
+				struct rtnl_link_stats64 *s)
+{
+	struct snic_vf *vf = netdev_priv(netdev);
+	struct snic_ring_stats rs, ts;
+
+	snic_ring_get_stats(&vf->rx_ring, &rs);
+	snic_ring_get_stats(&vf->tx_ring, &ts);
+	s->rx_packets = rs.packets;
+	s->rx_bytes = rs.bytes;
+	s->rx_dropped = rs.drops + rs.alloc_fail;
+	s->rx_errors = rs.csum_err;
+	s->tx_packets = ts.packets;
+	s->tx_bytes = ts.bytes;
+	s->tx_dropped = ts.drops;
+
+	spin_lock_bh(&vf->stats_lock);
+	s->multicast = vf->hw_stats.mprc.total;
+	spin_unlock_bh(&vf->stats_lock);
+}
+
+static void snic_vf_set_rx_mode(struct net_device *netdev)
+{
+	struct snic_vf *vf = netdev_priv(netdev);
+
+	/* Atomic context: the mailbox work does the talking. */
+	set_bit(SNIC_VF_S_RXMODE, &vf->state);
+	snic_vf_kick(vf);
+}
+
+/* Ask for the promiscuous bits the stack wants; settle for what we get. */
+static void snic_vf_sync_promisc(struct snic_vf *vf)
+{
+	struct snic_vf_filters *f = &vf->filters;
+	u8 want = f->promisc_want;
+	int err;
+
+	err = snic_vf_set_promisc(vf, want);
+	if (err == -EPERM && (want & SNIC_PROMISC_UC)) {
+		snic_vf_warn_rl(vf, "PF refused unicast promiscuous mode%s\n",
+				(want & SNIC_PROMISC_MC) ?
+				"; asking for all-multicast only" : "");
+		want &= ~SNIC_PROMISC_UC;
+		err = snic_vf_set_promisc(vf, want);
+	}
+	if (err == -EPERM)
+		snic_vf_warn_rl(vf, "PF refused all-multicast mode\n");
+	if (!err)
+		f->promisc = want;
+}
+
+/**
+ * snic_vf_rx_mode_sync() - send changed receive filters to the PF
+ * @vf: the VF; called from the service work, no lock held
+ *
+ * Up to SNIC_MC_MAX distinct multicast hashes are sent as a list; more
+ * ask for all-multicast. Up to SNIC_VF_MAX_UC extra unicast addresses
+ * are sent as filters; more ask for unicast promiscuous mode, which a PF
+ * may refuse (logged, rate-limited).
+ */
+void snic_vf_rx_mode_sync(struct snic_vf *vf)
+{
+	struct net_device *netdev = vf->netdev;
+	struct snic_vf_filters *f = &vf->filters;
+	u8 uc[SNIC_VF_MAX_UC][ETH_ALEN];
+	struct snic_vf_mc mc = {};
+	struct netdev_hw_addr *ha;
+	unsigned int uc_count = 0;
+	bool uc_over = false, mc_changed, uc_changed;
+	unsigned int flags;
+	u8 want = 0;
+	int err;
+
+	netif_addr_lock_bh(netdev);
+	netdev_for_each_mc_addr(ha, netdev)
+		snic_vf_mc_add(&mc, snic_mc_hash(ha->addr));
+	netdev_for_each_uc_addr(ha, netdev) {
+		if (uc_count == SNIC_VF_MAX_UC) {
+			uc_over = true;
+			break;
+		}
+		ether_addr_copy(uc[uc_count++], ha->addr);
+	}
+	flags = netdev->flags;
+	netif_addr_unlock_bh(netdev);
+
+	if (flags & IFF_PROMISC)
+		want = SNIC_PROMISC_ALL;
+	else if (flags & IFF_ALLMULTI)
+		want = SNIC_PROMISC_MC;
+	if (uc_over)
+		want |= SNIC_PROMISC_UC;
+
+	mutex_lock(&vf->mbx_lock);
+	mc_changed = !snic_vf_mc_equal(&f->mc, &mc);
+	uc_changed = uc_count != f->uc_count ||
+		     memcmp(uc, f->uc, uc_count * ETH_ALEN);
+	f->mc = mc;
+	memcpy(f->uc, uc, uc_count * ETH_ALEN);
+	f->uc_count = uc_count;
+	f->uc_overflow = uc_over;
+	f->promisc_want = want;
+	if (!vf->ready)
+		goto out;	/* the restore sends all of it */
+
+	if (mc_changed) {
+		err = snic_vf_set_mc(vf, &f->mc);
+		if (err == -EPERM)
+			snic_vf_warn_rl(vf, "PF refused the multicast filter\n");
+		else if (!err && f->mc.all)
+			netif_info(vf, drv, netdev,
+				   "more than %u multicast hashes: asked for all-multicast\n",
+				   SNIC_MC_MAX);
+	}
+	if (uc_changed) {
+		err = snic_vf_set_uc(vf, f->uc, f->uc_count);
+		if (err == -EPERM)
+			snic_vf_warn_rl(vf, "PF refused an extra unicast filter\n");
+	}
+	if (vf->ready && want != f->promisc)
+		snic_vf_sync_promisc(vf);
+out:
+	mutex_unlock(&vf->mbx_lock);
+}
+
+/* Transport trouble reads better as "try again" to the user. */
+static int snic_vf_user_err(int err)
+{
+	switch (err) {
+	case -ETIMEDOUT:
+	case -EBUSY:
+	case -ENOTCONN:
+	case -EPROTO:
+		return -EAGAIN;
+	default:
+		return err;
+	}
+}
+
+static int snic_vf_set_mac_address(struct net_device *netdev, void *p)
+{
+	struct snic_vf *vf = netdev_priv(netdev);
+	struct sockaddr *sa = p;
+	int err = 0;
+
+	if (!is_valid_ether_addr(sa->sa_data))
+		return -EADDRNOTAVAIL;
+
+	mutex_lock(&vf->mbx_lock);
+	if (vf->ready) {
+		err = snic_vf_set_mac(vf, sa->sa_data);
+		if (err == -EPERM)
+			snic_vf_err_rl(vf, "PF refused MAC address %pM; keeping %pM\n",
+				       sa->sa_data, netdev->dev_addr);
+		else if (err)
+			snic_vf_err_rl(vf, "PF did not confirm MAC address %pM (%d); keeping %pM\n",
+				       sa->sa_data, err, netdev->dev_addr);
+	}
+	if (!err)
+		eth_hw_addr_set(netdev, sa->sa_data);
+	mutex_unlock(&vf->mbx_lock);
+	return snic_vf_user_err(err);
+}
+
+static int snic_vf_change_mtu(struct net_device *netdev, int new_mtu)
+{
+	struct snic_vf *vf = netdev_priv(netdev);
+	u32 max_frame = snic_vf_max_frame(new_mtu);
+	int err = 0;
+
+	mutex_lock(&vf->mbx_lock);
+	if (vf->ready) {
+		err = snic_vf_set_lpe(vf, max_frame);
+		if (err == -EPERM)
+			snic_vf_err_rl(vf, "PF refused a %u byte frame size\n",
+				       max_frame);
+	}
+	if (!err) {
+		vf->filters.max_frame = max_frame;
+		WRITE_ONCE(netdev->mtu, new_mtu);
+	}
+	mutex_unlock(&vf->mbx_lock);
+	return snic_vf_user_err(err);
+}
+
+static int snic_vf_vlan_rx_add_vid(struct net_device *netdev,
+				   __be16 proto, u16 vid)
+{
+	struct snic_vf *vf = netdev_priv(netdev);
+	int err = 0;
+
+	mutex_lock(&vf->mbx_lock);
+	if (vf->ready) {
+		err = snic_vf_set_vlan(vf, vid, true);
+		if (err == -EPERM)
+			snic_vf_err_rl(vf, "PF refused VLAN %u (port VLAN set, or no filter left)\n",
+				       vid);
+	}
+	/* VLAN 0 only matters for priority tags: do not fail the stack. */
+	if (err == -EPERM && !vid)
+		err = 0;
+	if (!err)
+		set_bit(vid, vf->filters.vlans);
+	mutex_unlock(&vf->mbx_lock);
+	return snic_vf_user_err(err);
+}
+
+static int snic_vf_vlan_rx_kill_vid(struct net_device *netdev,
+				    __be16 proto, u16 vid)
+{
+	struct snic_vf *vf = netdev_priv(netdev);
+	int err = 0;
+
+	mutex_lock(&vf->mbx_lock);
+	clear_bit(vid, vf->filters.vlans);
+	if (vf->ready)
+		err = snic_vf_set_vlan(vf, vid, false);
+	if (err == -EPERM)
+		snic_vf_warn_rl(vf, "PF refused to remove VLAN %u\n", vid);
+	mutex_unlock(&vf->mbx_lock);
+	return snic_vf_user_err(err);
+}
+
+static void snic_vf_tx_timeout(struct net_device *netdev, unsigned int txq)
+{
+	struct snic_vf *vf = netdev_priv(netdev);
+
+	snic_vf_warn_rl(vf, "transmit queue %u timed out; resetting\n", txq);
+	set_bit(SNIC_VF_S_TX_HANG, &vf->state);
+	snic_vf_kick(vf);
+}
+
+static const struct net_device_ops snic_vf_netdev_ops = {
+	.ndo_open		= snic_vf_open,
+	.ndo_stop		= snic_vf_stop,
+	.ndo_start_xmit		= snic_vf_xmit,
+	.ndo_features_check	= snic_vf_features_check,
+	.ndo_get_stats64	= snic_vf_get_stats64,
+	.ndo_set_rx_mode	= snic_vf_set_rx_mode,
+	.ndo_set_mac_address	= snic_vf_set_mac_address,
+	.ndo_validate_addr	= eth_validate_addr,
+	.ndo_change_mtu		= snic_vf_change_mtu,
+	.ndo_vlan_rx_add_vid	= snic_vf_vlan_rx_add_vid,
+	.ndo_vlan_rx_kill_vid	= snic_vf_vlan_rx_kill_vid,
+	.ndo_tx_timeout		= snic_vf_tx_timeout,
+};
+
+/**
+ * snic_vf_netdev_alloc() - allocate the netdev with the VF inside
+ * @pdev: the PCI function
+ *
+ * Sets up features, limits and the rings' identity; touches no register.
+ *
+ * Return: the VF, or NULL without memory.
+ */
+struct snic_vf *snic_vf_netdev_alloc(struct pci_dev *pdev)
+{
+	netdev_features_t csum = NETIF_F_SG | NETIF_F_IP_CSUM |
+				 NETIF_F_IPV6_CSUM | NETIF_F_TSO |
+				 NETIF_F_TSO6;
+	struct net_device *netdev;
+	struct snic_vf *vf;
+
+	netdev = alloc_etherdev(sizeof(*vf));
+	if (!netdev)
+		return NULL;
+	SET_NETDEV_DEV(netdev, &pdev->dev);
+
+	vf = netdev_priv(netdev);
+	vf->pdev = pdev;
+	vf->netdev = netdev;
+	vf->msg_enable = NETIF_MSG_DRV | NETIF_MSG_PROBE | NETIF_MSG_LINK;
+	vf->tx_count = SNIC_VF_DEF_RING;
+	vf->rx_count = SNIC_VF_DEF_RING;
+	mutex_init(&vf->mbx_lock);
+	spin_lock_init(&vf->stats_lock);
+	vf->filters.max_frame = snic_vf_max_frame(ETH_DATA_LEN);
+
+	netdev->netdev_ops = &snic_vf_netdev_ops;
+	snic_vf_set_ethtool_ops(netdev);
+	netdev->watchdog_timeo = 5 * HZ;
+	netdev->min_mtu = SNIC_VF_MIN_MTU;
+	netdev->max_mtu = SNIC_VF_MAX_MTU;
+
+	/* The PF decides VLAN stripping; received tags always arrive out of
+	 * band when it strips, so RX tag offload is fixed on.
+	 */
+	netdev->hw_features = csum | NETIF_F_RXCSUM | NETIF_F_HW_VLAN_CTAG_TX;
+	netdev->features = netdev->hw_features | NETIF_F_HW_VLAN_CTAG_RX |
+			   NETIF_F_HW_VLAN_CTAG_FILTER;
+	netdev->vlan_features = csum;
+	netdev->priv_flags |= IFF_UNICAST_FLT;
+	return vf;
+}
+
+/**
+ * snic_vf_netdev_register() - set up the rings and register the netdev
+ * @vf: the VF, with its registers mapped and address known
+ *
+ * Return: 0 or the error of register_netdev().
+ */
+int snic_vf_netdev_register(struct snic_vf *vf)
+{
+	struct net_device *netdev = vf->netdev;
+
+	snic_ring_init(&vf->tx_ring, SNIC_RING_TX, &vf->pdev->dev, netdev, 0,
+		       vf->hw + SNIC_VF_TXQ(0));
+	snic_ring_init(&vf->rx_ring, SNIC_RING_RX, &vf->pdev->dev, netdev, 0,
+		       vf->hw + SNIC_VF_RXQ(0));
+	netif_carrier_off(netdev);
+	return register_netdev(netdev);
+}
+
+/**
+ * snic_vf_netdev_unregister() - unregister the netdev (stops it if up)
+ * @vf: the VF
+ */
+void snic_vf_netdev_unregister(struct snic_vf *vf)
+{
+	unregister_netdev(vf->netdev);
+}
