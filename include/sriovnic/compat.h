@@ -29,6 +29,7 @@
 		int _res = 1;						\
 		if (unlikely((get_desc) < (stop_thrs))) {		\
 			netif_tx_stop_queue(txq);			\
+			/* stop before re-reading the free count */	\
 			smp_mb__after_atomic();				\
 			if (likely((get_desc) < (start_thrs)))		\
 				_res = 0;				\
@@ -45,6 +46,7 @@
 		int _res = 1;						\
 		netdev_tx_completed_queue(txq, pkts, bytes);		\
 		if (unlikely((pkts) && (get_desc) >= (start_thrs))) {	\
+			/* pairs with the barrier after stopping */	\
 			smp_mb();					\
 			_res = -1;					\
 			if (netif_tx_queue_stopped(txq) &&		\
