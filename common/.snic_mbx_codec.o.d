@@ -744,4 +744,7 @@ snic_mbx_codec.o: /work/main/common/snic_mbx_codec.c \
  /work/main/common/../include/sriovnic/compat.h \
  include/generated/uapi/linux/version.h \
  /usr/src/linux-headers-6.12.95+deb12-common/include/net/netdev_queues.h \
+ /usr/src/linux-headers-6.12.95+deb12-common/include/net/page_pool/helpers.h \
+ /usr/src/linux-headers-6.12.95+deb12-common/include/net/page_pool/types.h \
+ /usr/src/linux-headers-6.12.95+deb12-common/include/linux/ptr_ring.h \
  /work/main/common/../include/sriovnic/mbx_proto.h
