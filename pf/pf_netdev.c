@@ -201,14 +201,39 @@ static int snic_pf_set_mac_address(struct net_device *dev, void *p)
 	return 0;
 }
 
+/* Pool 7's frame size and VLAN stripping follow the netdev (pf_filter.c). */
+static void snic_pf_resync_filters(struct snic_pf *pf)
+{
+	netif_addr_lock_bh(pf->netdev);
+	snic_pf_filter_sync_rx_mode(pf);
+	netif_addr_unlock_bh(pf->netdev);
+}
+
 static int snic_pf_change_mtu(struct net_device *dev, int new_mtu)
 {
+	struct snic_pf *pf = netdev_priv(dev);
+
 	/*
 	 * RX buffers are fixed size and frames span several of them, and
-	 * RLPML/RCTL.LPE admit SNIC_MAX_FRAME globally: nothing to redo.
-	 * The SR-IOV half narrows pool 7 to the PF's MTU in VMOLR.
+	 * RLPML/RCTL.LPE admit SNIC_MAX_FRAME globally: the rings stay. Only
+	 * pool 7's limit in VMOLR follows the MTU.
 	 */
 	WRITE_ONCE(dev->mtu, new_mtu);
+	snic_pf_resync_filters(pf);
+	return 0;
+}
+
+static int snic_pf_set_features(struct net_device *dev,
+				netdev_features_t features)
+{
+	struct snic_pf *pf = netdev_priv(dev);
+	netdev_features_t changed = dev->features ^ features;
+
+	if (!(changed & NETIF_F_HW_VLAN_CTAG_RX))
+		return 0;
+	/* The stack updates dev->features after we return: set it first. */
+	dev->features = features;
+	snic_pf_resync_filters(pf);
 	return 0;
 }
 
@@ -246,6 +271,7 @@ static const struct net_device_ops snic_pf_netdev_ops = {
 	.ndo_set_mac_address	= snic_pf_set_mac_address,
 	.ndo_validate_addr	= eth_validate_addr,
 	.ndo_change_mtu		= snic_pf_change_mtu,
+	.ndo_set_features	= snic_pf_set_features,
 	.ndo_vlan_rx_add_vid	= snic_pf_vlan_rx_add_vid,
 	.ndo_vlan_rx_kill_vid	= snic_pf_vlan_rx_kill_vid,
 	.ndo_tx_timeout		= snic_pf_tx_timeout,
