@@ -26,6 +26,10 @@
 
 #define SNIC_PF_STATS_PERIOD	(10 * HZ)
 
+/* What one VF can make the PF log: 5 lines per 30 s. */
+#define SNIC_VF_LOG_INTERVAL	(30 * HZ)
+#define SNIC_VF_LOG_BURST	5
+
 /* Frames of the VFs' pools: every VF-owned bit of a per-VF register. */
 static u32 snic_vf_bits(unsigned int num_vfs)
 {
@@ -214,8 +218,8 @@ static int snic_pf_sriov_enable(struct snic_pf *pf, unsigned int n)
 		vf->idx = v;
 		vf->link_state = IFLA_VF_LINK_STATE_AUTO;
 		vf->spoofchk = true;
-		ratelimit_state_init(&vf->rs, DEFAULT_RATELIMIT_INTERVAL,
-				     DEFAULT_RATELIMIT_BURST);
+		ratelimit_state_init(&vf->rs, SNIC_VF_LOG_INTERVAL,
+				     SNIC_VF_LOG_BURST);
 		snic_pf_vf_mbx_init(vf);
 	}
 
