@@ -198,7 +198,11 @@ int snic_ring_clean_rx(struct snic_ring *ring, struct napi_struct *napi,
 	if (unlikely(!ring->rx_buf))
 		return 0;
 
-	while (done < budget) {
+	/*
+	 * Only slots before next_to_use were handed to the hardware; the
+	 * others may still hold an old write-back with DD set.
+	 */
+	while (done < budget && i != ring->next_to_use) {
 		union snic_rx_desc *d = snic_rx_desc(ring, i);
 		struct snic_rx_buffer *rb = &ring->rx_buf[i];
 		unsigned int len, off;
@@ -217,8 +221,8 @@ int snic_ring_clean_rx(struct snic_ring *ring, struct napi_struct *napi,
 		rb->page = NULL;
 		i = snic_ring_next(ring, i);
 		WRITE_ONCE(ring->next_to_clean, i);
-		if (unlikely(!page))
-			continue;	/* never posted: cannot happen */
+		if (WARN_ON_ONCE(!page))
+			break;		/* posted slots always hold a page */
 
 		len = min_t(unsigned int, len, SNIC_RX_BUF_LEN);
 		dma_sync_single_range_for_cpu(ring->dev,

@@ -307,9 +307,22 @@ netdev_tx_t snic_ring_xmit(struct sk_buff *skb, struct snic_ring *ring)
 	int ret;
 	u16 i;
 
-	if (skb_put_padto(skb, ETH_ZLEN)) {
-		snic_tx_drop(ring, NULL);
-		return NETDEV_TX_OK;
+	/*
+	 * Pad runts ourselves, checksumming them first: what the hardware
+	 * sums for TXSM runs to the end of the frame, and QEMU's model also
+	 * derives the pseudo-header length from it, so padding must not be
+	 * part of an offloaded checksum.
+	 */
+	if (unlikely(skb->len < ETH_ZLEN)) {
+		if (skb->ip_summed == CHECKSUM_PARTIAL &&
+		    skb_checksum_help(skb)) {
+			snic_tx_drop(ring, skb);
+			return NETDEV_TX_OK;
+		}
+		if (skb_put_padto(skb, ETH_ZLEN)) {
+			snic_tx_drop(ring, NULL);
+			return NETDEV_TX_OK;
+		}
 	}
 
 	/* Data descriptors, a context descriptor, and the one kept empty. */
