@@ -22,6 +22,18 @@
  * reset, PF reset seen by a VF) is recovered with disable, clean_all and
  * configure again; alloc/free are not needed for that.
  *
+ * What the rings rely on the driver for: NETIF_F_SG, IP_CSUM, IPV6_CSUM,
+ * SCTP_CRC, TSO, TSO6, RXCSUM, RXHASH, HW_VLAN_CTAG_TX/RX are handled
+ * (advertise no tunnel or UDP segmentation features). The PF sets the
+ * device-wide bits both functions depend on: RCTL.SECRC (else 4 FCS bytes
+ * trail every frame), RXCSUM.IPOFLD/TUOFLD for RX checksum status,
+ * RCTL.LPE/RLPML and VMOLR.LPE/RLPML for jumbo frames, VMOLR.STRVLAN (or
+ * CTRL.VME without VMDq) for VLAN stripping, TCTL.EN and the pools'
+ * VFRE/VFTE bits. Interrupts, NAPI and EITR are the driver's; each poll
+ * calls snic_ring_clean_tx() and snic_ring_clean_rx(). If an RX ring ran
+ * dry (allocation failures), it is refilled on the next poll: a watchdog
+ * that schedules NAPI now and then guarantees there is one.
+ *
  * Concurrency: snic_ring_xmit() runs under the stack's TX queue lock;
  * snic_ring_clean_tx() and snic_ring_clean_rx() run in the ring's NAPI
  * poll; they share nothing but the ring indices (made safe by barriers)
