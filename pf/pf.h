@@ -65,49 +65,56 @@ struct snic_pf {
 	struct snic_pf_sriov sriov;
 
 	/* --- netdev half (pf_main/pf_hw/pf_irq/pf_netdev/pf_ethtool) --- */
+	/**
+	 * @tx_ring: the PF's TX queue (hardware queue SNIC_PF_HWQ); memory
+	 *	from open to stop, see <sriovnic/ring.h>
+	 */
 	struct snic_ring tx_ring;
+	/** @rx_ring: the PF's RX queue, likewise */
 	struct snic_ring rx_ring;
+	/** @napi: polls both rings; scheduled by the queue vector */
 	struct napi_struct napi;
+	/** @tx_count: TX ring size for the next open (ethtool -G) */
 	u16 tx_count;
+	/** @rx_count: RX ring size for the next open (ethtool -G) */
 	u16 rx_count;
+	/** @itr_usecs: EITR interval of the queue vector (ethtool -C) */
 	u16 itr_usecs;
+	/** @msg_enable: netif_msg bits (ethtool msglvl) */
 	u32 msg_enable;
+	/**
+	 * @removing: remove() has started; the watchdog stops re-arming and
+	 *	the reset work does nothing
+	 */
 	bool removing;
+	/** @link: speed and duplex last reported, with @link_up; cfg_lock */
 	struct snic_pf_link link;
+	/**
+	 * @watchdog: link poll and statistics, every SNIC_PF_WATCHDOG_PERIOD
+	 *	and at once on LSC
+	 */
 	struct delayed_work watchdog;
+	/** @reset_work: a global reset asked for in atomic context */
 	struct work_struct reset_work;
+	/** @stats_lock: protects @hw_stats (watchdog, stats64, ethtool) */
 	spinlock_t stats_lock;
+	/** @hw_stats: MAC counters summed from clear-on-read registers */
 	struct snic_pf_hw_stats hw_stats;
+	/** @irq_other: other-vector interrupts (written by that handler) */
 	u64 irq_other;
+	/** @irq_lsc: of those, link status changes */
 	u64 irq_lsc;
+	/** @irq_mbx: of those, VF mailbox or VF reset events */
 	u64 irq_mbx;
+	/** @resets: global resets done after probe */
 	u64 resets;
+	/** @tx_timeouts: TX timeouts the stack reported */
 	u64 tx_timeouts;
+	/** @other_irq_name: the other vector's name in /proc/interrupts */
 	char other_irq_name[32];
+	/** @queue_irq_name: the queue vector's name */
 	char queue_irq_name[IFNAMSIZ + 16];
 };
-
-/*
- * Netdev-half fields of struct snic_pf, in the order declared:
- * @tx_ring, @rx_ring: the PF's queue pair (hardware queue SNIC_PF_HWQ),
- *	set up at open, torn down at stop; see <sriovnic/ring.h>
- * @napi: polls both rings; scheduled by the queue vector
- * @tx_count, @rx_count: ring sizes for the next open (ethtool -G)
- * @itr_usecs: EITR interval of the queue vector (ethtool -C rx-usecs)
- * @msg_enable: netif_msg bits (ethtool msglvl)
- * @removing: remove() has started; the watchdog and reset work stop
- *	re-arming themselves
- * @link: link state last reported (with &snic_pf.link_up), cfg_lock
- * @watchdog: link poll and statistics, every SNIC_PF_WATCHDOG_PERIOD and
- *	at once on LSC
- * @reset_work: a global reset requested from atomic context (TX timeout)
- * @stats_lock: protects @hw_stats (watchdog, ndo_get_stats64, ethtool)
- * @hw_stats: MAC counters accumulated from the clear-on-read registers
- * @irq_other, @irq_lsc, @irq_mbx: other-vector interrupts, of which link
- *	changes and mailbox events (written only by that handler)
- * @resets, @tx_timeouts: global resets done, TX timeouts seen
- * @other_irq_name, @queue_irq_name: names shown in /proc/interrupts
- */
 
 /*
  * MSI-X vectors; a vector's index is also its EICR bit (the PF may use

@@ -316,40 +316,72 @@ static u64 snic_pf_rd64(struct snic_pf *pf, u32 lo, u32 hi)
  */
 void snic_pf_hw_stats_update(struct snic_pf *pf)
 {
-	struct snic_pf_hw_stats *s = &pf->hw_stats;
+	struct snic_pf_hw_stats *s = &pf->hw_stats, d;
 	unsigned long flags;
 
 	if (snic_pf_dead(pf) || test_bit(SNIC_PF_RESETTING, &pf->state))
 		return;
 
 	spin_lock_irqsave(&pf->stats_lock, flags);
-	s->crcerrs += pf_rd32(pf, SNIC_CRCERRS);
-	s->algnerrc += pf_rd32(pf, SNIC_ALGNERRC);
-	s->rxerrc += pf_rd32(pf, SNIC_RXERRC);
-	s->mpc += pf_rd32(pf, SNIC_MPC);
-	s->colc += pf_rd32(pf, SNIC_COLC);
-	s->rlec += pf_rd32(pf, SNIC_RLEC);
-	s->xonrxc += pf_rd32(pf, SNIC_XONRXC);
-	s->xontxc += pf_rd32(pf, SNIC_XONTXC);
-	s->xoffrxc += pf_rd32(pf, SNIC_XOFFRXC);
-	s->xofftxc += pf_rd32(pf, SNIC_XOFFTXC);
-	s->gprc += pf_rd32(pf, SNIC_GPRC);
-	s->bprc += pf_rd32(pf, SNIC_BPRC);
-	s->mprc += pf_rd32(pf, SNIC_MPRC);
-	s->gptc += pf_rd32(pf, SNIC_GPTC);
-	s->gorc += snic_pf_rd64(pf, SNIC_GORCL, SNIC_GORCH);
-	s->gotc += snic_pf_rd64(pf, SNIC_GOTCL, SNIC_GOTCH);
-	s->rnbc += pf_rd32(pf, SNIC_RNBC);
-	s->ruc += pf_rd32(pf, SNIC_RUC);
-	s->rfc += pf_rd32(pf, SNIC_RFC);
-	s->roc += pf_rd32(pf, SNIC_ROC);
-	s->rjc += pf_rd32(pf, SNIC_RJC);
-	s->tor += snic_pf_rd64(pf, SNIC_TORL, SNIC_TORH);
-	s->tot += snic_pf_rd64(pf, SNIC_TOTL, SNIC_TOTH);
-	s->tpr += pf_rd32(pf, SNIC_TPR);
-	s->tpt += pf_rd32(pf, SNIC_TPT);
-	s->mptc += pf_rd32(pf, SNIC_MPTC);
-	s->bptc += pf_rd32(pf, SNIC_BPTC);
-	s->tsctc += pf_rd32(pf, SNIC_TSCTC);
+	d.crcerrs = pf_rd32(pf, SNIC_CRCERRS);
+	d.algnerrc = pf_rd32(pf, SNIC_ALGNERRC);
+	d.rxerrc = pf_rd32(pf, SNIC_RXERRC);
+	d.mpc = pf_rd32(pf, SNIC_MPC);
+	d.colc = pf_rd32(pf, SNIC_COLC);
+	d.rlec = pf_rd32(pf, SNIC_RLEC);
+	d.xonrxc = pf_rd32(pf, SNIC_XONRXC);
+	d.xontxc = pf_rd32(pf, SNIC_XONTXC);
+	d.xoffrxc = pf_rd32(pf, SNIC_XOFFRXC);
+	d.xofftxc = pf_rd32(pf, SNIC_XOFFTXC);
+	d.gprc = pf_rd32(pf, SNIC_GPRC);
+	d.bprc = pf_rd32(pf, SNIC_BPRC);
+	d.mprc = pf_rd32(pf, SNIC_MPRC);
+	d.gptc = pf_rd32(pf, SNIC_GPTC);
+	d.gorc = snic_pf_rd64(pf, SNIC_GORCL, SNIC_GORCH);
+	d.gotc = snic_pf_rd64(pf, SNIC_GOTCL, SNIC_GOTCH);
+	d.rnbc = pf_rd32(pf, SNIC_RNBC);
+	d.ruc = pf_rd32(pf, SNIC_RUC);
+	d.rfc = pf_rd32(pf, SNIC_RFC);
+	d.roc = pf_rd32(pf, SNIC_ROC);
+	d.rjc = pf_rd32(pf, SNIC_RJC);
+	d.tor = snic_pf_rd64(pf, SNIC_TORL, SNIC_TORH);
+	d.tot = snic_pf_rd64(pf, SNIC_TOTL, SNIC_TOTH);
+	d.tpr = pf_rd32(pf, SNIC_TPR);
+	d.tpt = pf_rd32(pf, SNIC_TPT);
+	d.mptc = pf_rd32(pf, SNIC_MPTC);
+	d.bptc = pf_rd32(pf, SNIC_BPTC);
+	d.tsctc = pf_rd32(pf, SNIC_TSCTC);
+
+	/* A device that vanished mid-way read all-ones: keep the totals. */
+	if (!snic_pf_dead(pf)) {
+		s->crcerrs += d.crcerrs;
+		s->algnerrc += d.algnerrc;
+		s->rxerrc += d.rxerrc;
+		s->mpc += d.mpc;
+		s->colc += d.colc;
+		s->rlec += d.rlec;
+		s->xonrxc += d.xonrxc;
+		s->xontxc += d.xontxc;
+		s->xoffrxc += d.xoffrxc;
+		s->xofftxc += d.xofftxc;
+		s->gprc += d.gprc;
+		s->bprc += d.bprc;
+		s->mprc += d.mprc;
+		s->gptc += d.gptc;
+		s->gorc += d.gorc;
+		s->gotc += d.gotc;
+		s->rnbc += d.rnbc;
+		s->ruc += d.ruc;
+		s->rfc += d.rfc;
+		s->roc += d.roc;
+		s->rjc += d.rjc;
+		s->tor += d.tor;
+		s->tot += d.tot;
+		s->tpr += d.tpr;
+		s->tpt += d.tpt;
+		s->mptc += d.mptc;
+		s->bptc += d.bptc;
+		s->tsctc += d.tsctc;
+	}
 	spin_unlock_irqrestore(&pf->stats_lock, flags);
 }

@@ -23,8 +23,36 @@ struct snic_pf_link {
 };
 
 /**
- * struct snic_pf_hw_stats - MAC counters, accumulated from the
- * clear-on-read registers (fields are named for the register they sum)
+ * struct snic_pf_hw_stats - port-wide MAC counters, accumulated from the
+ *	clear-on-read registers (they include the VFs' wire traffic)
+ * @crcerrs: CRC errors (CRCERRS)
+ * @algnerrc: alignment errors (ALGNERRC)
+ * @rxerrc: receive errors (RXERRC)
+ * @mpc: frames missed for lack of FIFO space (MPC)
+ * @colc: collisions (COLC)
+ * @rlec: length errors (RLEC)
+ * @xonrxc: XON received (XONRXC)
+ * @xontxc: XON sent (XONTXC)
+ * @xoffrxc: XOFF received (XOFFRXC)
+ * @xofftxc: XOFF sent (XOFFTXC)
+ * @gprc: good packets received (GPRC)
+ * @bprc: broadcast packets received (BPRC)
+ * @mprc: multicast packets received (MPRC)
+ * @gptc: good packets sent (GPTC)
+ * @gorc: good octets received (GORCL/H)
+ * @gotc: good octets sent (GOTCL/H)
+ * @rnbc: frames with no receive descriptor (RNBC)
+ * @ruc: undersized frames (RUC)
+ * @rfc: fragments (RFC)
+ * @roc: oversized frames (ROC)
+ * @rjc: jabbers (RJC)
+ * @tor: total octets received (TORL/H)
+ * @tot: total octets sent (TOTL/H)
+ * @tpr: total packets received (TPR)
+ * @tpt: total packets sent (TPT)
+ * @mptc: multicast packets sent (MPTC)
+ * @bptc: broadcast packets sent (BPTC)
+ * @tsctc: TSO contexts (TSCTC)
  */
 struct snic_pf_hw_stats {
 	u64 crcerrs;

@@ -91,10 +91,11 @@ free_tx:
 
 /**
  * snic_pf_down() - mirror of snic_pf_up()
- * @pf: the PF, cfg_lock held, netdev up
+ * @pf: the PF, cfg_lock held
  *
- * Never waits on a device that is gone: the ring layer's waits are
- * bounded and the register writes are dropped once it reads all-ones.
+ * Does nothing when the queues are already down (a reset whose re-open
+ * failed leaves the netdev running without them). Never waits on a
+ * device that is gone: the ring layer's waits are bounded.
  */
 void snic_pf_down(struct snic_pf *pf)
 {
@@ -102,7 +103,8 @@ void snic_pf_down(struct snic_pf *pf)
 
 	lockdep_assert_held(&pf->cfg_lock);
 
-	set_bit(SNIC_PF_DOWN, &pf->state);
+	if (test_and_set_bit(SNIC_PF_DOWN, &pf->state))
+		return;
 	netif_tx_disable(dev);
 	snic_pf_irq_queue_free(pf);
 	napi_disable(&pf->napi);

@@ -127,4 +127,21 @@ check "carrier and traffic after the reset" back_up
 check "VLAN 100 traffic after the reset" ping_retry nsa 10.0.3.2
 check_eq "the reset was counted" 1 "$(stat nsa "$a" pf_resets)"
 
+# --- remove with VFs bound, then probe again ------------------------------
+check "2 VFs on port 0 with their driver bound" enable_vfs 2 0
+unbind() {	# unbind port 0's PF driver, bounded
+	timeout 60 sh -c "echo $(pf_pci 0) >/sys/bus/pci/drivers/sriovnic_pf/unbind"
+}
+check "unbind port 0's PF while its VFs are bound" unbind
+check_fails "the VFs went away with it" test -e "/sys/bus/pci/devices/$(pf_pci 0)/virtfn0"
+check "bind port 0's PF again" \
+	sh -c "echo $(pf_pci 0) >/sys/bus/pci/drivers/sriovnic_pf/bind"
+if wait_until 20 pf_dev 0 && a=$(pf_dev 0) &&
+	dev_to_ns "$a" nsa 10.0.2.1/24; then
+	ok "port 0 PF ($a) probed again and has carrier"
+	check "traffic after the re-probe" ping_retry nsa 10.0.2.2
+else
+	not_ok "port 0 PF probed again and has carrier"
+fi
+
 done_testing
