@@ -77,6 +77,9 @@ static void snic_pf_watchdog(struct work_struct *work)
 		}
 		if (link.up != pf->link_up)
 			snic_pf_link_update(pf, &link);
+		/* A poll now and then refills an RX ring that ran dry. */
+		if (!test_bit(SNIC_PF_DOWN, &pf->state))
+			snic_pf_irq_queue_kick(pf);
 	}
 	mutex_unlock(&pf->cfg_lock);
 

@@ -314,7 +314,7 @@ void snic_pf_netdev_init(struct snic_pf *pf)
 	dev->priv_flags |= IFF_UNICAST_FLT;
 
 	csum = NETIF_F_SG | NETIF_F_IP_CSUM | NETIF_F_IPV6_CSUM |
-	       NETIF_F_TSO | NETIF_F_TSO6;
+	       NETIF_F_SCTP_CRC | NETIF_F_TSO | NETIF_F_TSO6;
 	dev->hw_features = csum | NETIF_F_RXCSUM | NETIF_F_HW_VLAN_CTAG_TX |
 			   NETIF_F_HW_VLAN_CTAG_RX;
 	dev->features = dev->hw_features | NETIF_F_HW_VLAN_CTAG_FILTER;
