@@ -141,6 +141,7 @@ struct snic_vf_hw_stats {
  * @mbx_timeouts: requests the PF did not answer
  * @refused: requests the PF refused (NACK with CTS)
  * @pf_control: PF_CONTROL messages received
+ * @crossed: requests posted again because a PF message overwrote them
  */
 struct snic_vf_sw_stats {
 	u64 resets;
@@ -150,6 +151,7 @@ struct snic_vf_sw_stats {
 	u64 mbx_timeouts;
 	u64 refused;
 	u64 pf_control;
+	u64 crossed;
 };
 
 /**

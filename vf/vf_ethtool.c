@@ -19,7 +19,7 @@ struct snic_vf_ethtool_stats {
 	u64 hw_rx_multicast, hw_rx_lb_packets, hw_tx_lb_packets;
 	u64 hw_rx_lb_bytes, hw_tx_lb_bytes;
 	u64 resets, reset_failures, pf_resets, lost_cts, mbx_timeouts;
-	u64 pf_refused, pf_control_msgs;
+	u64 pf_refused, pf_control_msgs, mbx_crossed;
 	u64 mbx_sent, mbx_received, mbx_busy, mbx_wait_timeouts;
 	u64 mc_hashes, mc_all, pf_ready, pf_cts;
 };
@@ -31,7 +31,7 @@ static const char snic_vf_stat_names[][ETH_GSTRING_LEN] = {
 	"hw_rx_multicast", "hw_rx_lb_packets", "hw_tx_lb_packets",
 	"hw_rx_lb_bytes", "hw_tx_lb_bytes",
 	"resets", "reset_failures", "pf_resets", "lost_cts", "mbx_timeouts",
-	"pf_refused", "pf_control_msgs",
+	"pf_refused", "pf_control_msgs", "mbx_crossed",
 	"mbx_sent", "mbx_received", "mbx_busy", "mbx_wait_timeouts",
 	"mc_hashes", "mc_all", "pf_ready", "pf_cts",
 };
@@ -102,6 +102,7 @@ static void snic_vf_get_ethtool_stats(struct net_device *netdev,
 	s.mbx_timeouts = vf->sw_stats.mbx_timeouts;
 	s.pf_refused = vf->sw_stats.refused;
 	s.pf_control_msgs = vf->sw_stats.pf_control;
+	s.mbx_crossed = vf->sw_stats.crossed;
 	s.mbx_sent = vf->mbx.stats.tx;
 	s.mbx_received = vf->mbx.stats.rx;
 	s.mbx_busy = vf->mbx.stats.busy;

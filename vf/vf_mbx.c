@@ -81,6 +81,24 @@ static void snic_vf_mbx_requeue_msg(struct snic_vf *vf)
 	vf->mbx.ctl_seen |= SNIC_V2P_PFSTS;
 }
 
+/* Handle one message the PF posted on its own; false if it could not be read. */
+static bool snic_vf_mbx_take_msg(struct snic_vf *vf)
+{
+	u32 w[SNIC_MBX_WORDS];
+	struct snic_msg m;
+
+	if (snic_mbx_read(&vf->mbx, w, SNIC_MBX_WORDS)) {
+		snic_vf_mbx_requeue_msg(vf);
+		return false;
+	}
+	if (snic_msg_decode(w, SNIC_MBX_WORDS, SNIC_DIR_REPLY, &m))
+		netif_warn(vf, drv, vf->netdev,
+			   "ignoring malformed PF message %08x\n", w[0]);
+	else
+		snic_vf_pf_msg(vf, &m);
+	return true;
+}
+
 /**
  * snic_vf_mbx_poll() - handle messages the PF posted on its own
  * @vf: the VF, with @vf->mbx_lock held
@@ -89,25 +107,64 @@ static void snic_vf_mbx_requeue_msg(struct snic_vf *vf)
  */
 void snic_vf_mbx_poll(struct snic_vf *vf)
 {
-	u32 w[SNIC_MBX_WORDS];
-	struct snic_msg m;
 	unsigned int i;
 
 	lockdep_assert_held(&vf->mbx_lock);
 	for (i = 0; i < SNIC_VF_MAX_CROSSING; i++) {
 		if (!snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_MSG))
 			return;
-		if (snic_mbx_read(&vf->mbx, w, SNIC_MBX_WORDS)) {
-			snic_vf_mbx_requeue_msg(vf);
+		if (!snic_vf_mbx_take_msg(vf))
 			return;
-		}
-		if (snic_msg_decode(w, SNIC_MBX_WORDS, SNIC_DIR_REPLY, &m)) {
-			netif_warn(vf, drv, vf->netdev,
-				   "ignoring malformed PF message %08x\n", w[0]);
-			continue;
-		}
-		snic_vf_pf_msg(vf, &m);
 	}
+}
+
+/*
+ * Post a request and wait until the PF has taken it (PFACK).
+ *
+ * The buffer is shared: a PF that writes a message of its own before it
+ * reads ours (Linux igb pings every VF on a link change and flushes any
+ * pending request when it does) has overwritten our request, which will
+ * never be answered. So a message that arrives before the ACK is read,
+ * handled, and the request posted again. A message that arrives together
+ * with the ACK is the answer and is left for the caller.
+ */
+static int snic_vf_post(struct snic_vf *vf, const u32 *w, unsigned int len)
+{
+	unsigned long deadline = jiffies +
+				 usecs_to_jiffies(SNIC_MBX_REPLY_TIMEOUT_US);
+	unsigned int posts;
+	int err;
+
+	for (posts = 0; posts < SNIC_VF_MAX_CROSSING; posts++) {
+		err = snic_mbx_write(&vf->mbx, w, len);
+		if (err)
+			return err;
+		for (;;) {
+			if (snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_ACK))
+				return 0;
+			if (snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_MSG)) {
+				/* PFACK precedes the answer's PFSTS. */
+				if (snic_mbx_test_event(&vf->mbx,
+							SNIC_MBX_EV_ACK)) {
+					snic_vf_mbx_requeue_msg(vf);
+					return 0;
+				}
+				break;
+			}
+			if (snic_vf_gone(vf))
+				return -ENODEV;
+			if (time_after(jiffies, deadline)) {
+				vf->mbx.stats.timeouts++;
+				return -ETIMEDOUT;
+			}
+			usleep_range(SNIC_MBX_POLL_US / 2, SNIC_MBX_POLL_US);
+		}
+		/* Crossed: the PF's message replaced ours. */
+		vf->sw_stats.crossed++;
+		snic_vf_mbx_take_msg(vf);
+	}
+	vf->mbx.stats.timeouts++;
+	return -ETIMEDOUT;
 }
 
 /**
@@ -146,8 +203,7 @@ int snic_vf_request(struct snic_vf *vf, struct snic_msg *req,
 	/* Whatever the PF posted before this request is not its answer. */
 	snic_vf_mbx_poll(vf);
 
-	err = snic_mbx_write_posted(&vf->mbx, w, len,
-				    SNIC_MBX_REPLY_TIMEOUT_US);
+	err = snic_vf_post(vf, w, len);
 	for (i = 0; !err && i < SNIC_VF_MAX_CROSSING; i++) {
 		err = snic_mbx_read_posted(&vf->mbx, w, SNIC_MBX_WORDS,
 					   SNIC_MBX_REPLY_TIMEOUT_US);
