@@ -304,6 +304,7 @@ void snic_vf_napi_disable(struct snic_vf *vf);
 
 /* vf_netdev.c */
 struct snic_vf *snic_vf_netdev_alloc(struct pci_dev *pdev);
+void snic_vf_rings_init(struct snic_vf *vf);
 int snic_vf_netdev_register(struct snic_vf *vf);
 void snic_vf_netdev_unregister(struct snic_vf *vf);
 int snic_vf_datapath_start(struct snic_vf *vf);

@@ -101,6 +101,9 @@ static int snic_vf_handshake(struct snic_vf *vf)
 
 	/* Events posted before our reset answer nothing any more. */
 	vf->mbx.ctl_seen = 0;
+	/* A reset may have cleared the vector mapping: the answer interrupts. */
+	snic_vf_irq_map(vf);
+	snic_vf_irq_enable(vf);
 
 	err = snic_vf_request(vf, &req, &reply);
 	if (err && err != -EPERM)
@@ -124,6 +127,7 @@ static int snic_vf_handshake(struct snic_vf *vf)
 			   netdev->dev_addr);
 	}
 
+	/* Provisional: the next answer's CTS bit (see vf_mbx.c) decides. */
 	vf->ready = true;
 	vf->cts = true;
 	vf->ready_since = jiffies;

@@ -72,6 +72,7 @@ static int snic_vf_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 		goto err_free_netdev;
 	}
 
+	snic_vf_rings_init(vf);
 	snic_vf_mbx_init(vf);
 	snic_vf_link_init(vf);
 

@@ -217,6 +217,13 @@ int snic_vf_request(struct snic_vf *vf, struct snic_msg *req,
 		}
 		switch (snic_vf_classify_reply(&m, req->type)) {
 		case SNIC_VF_REPLY_ACK:
+			/*
+			 * Every answer but RESET's says whether we may
+			 * send; a PF that keeps a VF's link down (state
+			 * disable) ACKs without CTS.
+			 */
+			if (req->type != SNIC_MSG_RESET)
+				vf->cts = m.flags & SNIC_MSG_CTS;
 			if (reply)
 				*reply = m;
 			return 0;

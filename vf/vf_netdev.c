@@ -490,21 +490,27 @@ struct snic_vf *snic_vf_netdev_alloc(struct pci_dev *pdev)
 }
 
 /**
- * snic_vf_netdev_register() - set up the rings and register the netdev
- * @vf: the VF, with its registers mapped and address known
+ * snic_vf_rings_init() - give queue 0's rings their identity
+ * @vf: the VF, with its registers mapped
+ */
+void snic_vf_rings_init(struct snic_vf *vf)
+{
+	snic_ring_init(&vf->tx_ring, SNIC_RING_TX, &vf->pdev->dev, vf->netdev,
+		       0, vf->hw + SNIC_VF_TXQ(0));
+	snic_ring_init(&vf->rx_ring, SNIC_RING_RX, &vf->pdev->dev, vf->netdev,
+		       0, vf->hw + SNIC_VF_RXQ(0));
+}
+
+/**
+ * snic_vf_netdev_register() - register the netdev, carrier off
+ * @vf: the VF, with its address known
  *
  * Return: 0 or the error of register_netdev().
  */
 int snic_vf_netdev_register(struct snic_vf *vf)
 {
-	struct net_device *netdev = vf->netdev;
-
-	snic_ring_init(&vf->tx_ring, SNIC_RING_TX, &vf->pdev->dev, netdev, 0,
-		       vf->hw + SNIC_VF_TXQ(0));
-	snic_ring_init(&vf->rx_ring, SNIC_RING_RX, &vf->pdev->dev, netdev, 0,
-		       vf->hw + SNIC_VF_RXQ(0));
-	netif_carrier_off(netdev);
-	return register_netdev(netdev);
+	netif_carrier_off(vf->netdev);
+	return register_netdev(vf->netdev);
 }
 
 /**
