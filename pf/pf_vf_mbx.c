@@ -672,6 +672,10 @@ void snic_pf_sriov_notify(struct snic_pf *pf)
 
 	mutex_lock(&s->lock);
 	if (s->num_vfs && !snic_pf_dead(pf)) {
+		/* A reset is coming: it zeroes the counters, keep what they hold. */
+		if (test_bit(SNIC_PF_RESETTING, &pf->state))
+			for (v = 0; v < s->num_vfs; v++)
+				snic_pf_vf_stats_update(pf, &s->vfs[v], false);
 		snic_pf_vf_update_links(pf);
 		if (READ_ONCE(pf->link_up) &&
 		    !test_bit(SNIC_PF_RESETTING, &pf->state))
