@@ -292,6 +292,10 @@ void snic_vf_update_carrier(struct snic_vf *vf)
 	u32 speed;
 	bool on;
 
+	/* Probe registers the netdev after the first handshake. */
+	if (netdev->reg_state != NETREG_REGISTERED)
+		return;
+
 	mutex_lock(&vf->mbx_lock);
 	on = !snic_vf_gone(vf) &&
 	     snic_vf_carrier_ok(vf->ready, vf->cts, vf->pf_link);
