@@ -135,6 +135,7 @@ int snic_pf_reset(struct snic_pf *pf);
 /* pf_irq.c */
 int snic_pf_irq_init(struct snic_pf *pf);
 void snic_pf_irq_fini(struct snic_pf *pf);
+void snic_pf_irq_sync_other(struct snic_pf *pf);
 void snic_pf_irq_hw_init(struct snic_pf *pf);
 void snic_pf_irq_set_itr(struct snic_pf *pf);
 int snic_pf_irq_queue_request(struct snic_pf *pf);

@@ -23,6 +23,13 @@
 /* The causes the other vector serves. */
 #define SNIC_PF_IMS_OTHER	(SNIC_ICR_LSC | SNIC_ICR_VMMB)
 
+/* Run the watchdog now, unless remove() is stopping it (see there). */
+static void snic_pf_watchdog_now(struct snic_pf *pf)
+{
+	if (!READ_ONCE(pf->removing))
+		mod_delayed_work(system_wq, &pf->watchdog, 0);
+}
+
 static irqreturn_t snic_pf_other_irq(int irq, void *data)
 {
 	struct snic_pf *pf = data;
@@ -31,14 +38,14 @@ static irqreturn_t snic_pf_other_irq(int irq, void *data)
 	icr = pf_rd32(pf, SNIC_ICR);
 	if (icr == SNIC_DEAD) {
 		/* Let the watchdog report it and take the carrier down. */
-		mod_delayed_work(system_wq, &pf->watchdog, 0);
+		snic_pf_watchdog_now(pf);
 		return IRQ_HANDLED;
 	}
 
 	pf->irq_other++;
 	if (icr & SNIC_ICR_LSC) {
 		pf->irq_lsc++;
-		mod_delayed_work(system_wq, &pf->watchdog, 0);
+		snic_pf_watchdog_now(pf);
 	}
 	if (icr & SNIC_ICR_VMMB) {
 		pf->irq_mbx++;
@@ -90,6 +97,15 @@ int snic_pf_irq_init(struct snic_pf *pf)
 free_vectors:
 	pci_free_irq_vectors(pdev);
 	return err;
+}
+
+/**
+ * snic_pf_irq_sync_other() - wait for a running "other" handler to finish
+ * @pf: the PF
+ */
+void snic_pf_irq_sync_other(struct snic_pf *pf)
+{
+	synchronize_irq(pci_irq_vector(pf->pdev, SNIC_PF_VEC_OTHER));
 }
 
 /**

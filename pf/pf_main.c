@@ -320,23 +320,26 @@ sriov_fini:
 }
 
 /*
- * The mirror of probe, except that SR-IOV goes first: VFs being removed
- * still talk to the PF over the mailbox, which needs the other vector
- * and the device set up.
+ * The mirror of probe, except for two things. SR-IOV goes first: VFs being
+ * removed still talk to the PF over the mailbox, which needs the other
+ * vector and the device set up. And the watchdog stops before the netdev
+ * is unregistered, so no carrier change (a linkwatch reference) can come
+ * after it: @removing keeps the other vector from re-arming it.
  */
 static void snic_pf_remove(struct pci_dev *pdev)
 {
 	struct snic_pf *pf = pci_get_drvdata(pdev);
 
 	WRITE_ONCE(pf->removing, true);
-	cancel_work_sync(&pf->reset_work);
 	snic_pf_sriov_fini(pf);
+	snic_pf_irq_sync_other(pf);
+	cancel_delayed_work_sync(&pf->watchdog);
 
 	unregister_netdev(pf->netdev);
+	cancel_work_sync(&pf->reset_work);
 	snic_pf_netdev_fini(pf);
 	snic_pf_stop(pf);
 	snic_pf_irq_fini(pf);
-	cancel_delayed_work_sync(&pf->watchdog);
 	mutex_destroy(&pf->cfg_lock);
 }
 

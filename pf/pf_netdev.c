@@ -261,7 +261,8 @@ static void snic_pf_tx_timeout(struct net_device *dev, unsigned int txq)
 
 	pf->tx_timeouts++;
 	netdev_warn(dev, "TX queue %u timed out, resetting\n", txq);
-	schedule_work(&pf->reset_work);
+	if (!READ_ONCE(pf->removing))
+		schedule_work(&pf->reset_work);
 }
 
 static const struct net_device_ops snic_pf_netdev_ops = {

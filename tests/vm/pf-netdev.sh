@@ -144,4 +144,16 @@ else
 	not_ok "port 0 PF probed again and has carrier"
 fi
 
+# --- port 1 stops answering (memory decoding and DMA off), then removal ---
+# QEMU reads an unmapped BAR as 0 or all-ones depending on the machine;
+# either way no path may hang and the carrier must drop.
+no_carrier() { ! carrier_on "$b" nsb; }
+check "port 1 stops decoding its BAR" setpci -s "$(pf_pci 1)" COMMAND=0000
+check "port 1 carrier drops within 10 s" wait_until 10 no_carrier
+diag "$(dmesg | grep -i 'not responding' | tail -n 1)"
+unbind1() {
+	timeout 60 sh -c "echo $(pf_pci 1) >/sys/bus/pci/drivers/sriovnic_pf/unbind"
+}
+check "removing the silent port 1 returns" unbind1
+
 done_testing
