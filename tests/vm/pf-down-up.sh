@@ -1,5 +1,6 @@
 #!/bin/bash
 # proves: taking the PF down tells the VFs (carrier off) and bringing it up again tells them too (carrier on), after which VF-VF and VF-PF traffic resumes
+# requires: pf=sriovnic
 . "$SNIC_DIR/tests/vm/lib.sh"
 load_drivers
 pf=$(pf_dev 0)

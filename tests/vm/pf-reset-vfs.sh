@@ -1,5 +1,6 @@
 #!/bin/bash
 # proves: a global reset of the PF (ethtool --reset all) with VFs running: the PF reprograms pools and filters, asks each VF to redo its RESET handshake, and the VFs come back with their administrative settings and pass traffic again
+# requires: pf=sriovnic
 . "$SNIC_DIR/tests/vm/lib.sh"
 load_drivers
 pf=$(pf_dev 0)

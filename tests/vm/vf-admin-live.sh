@@ -1,5 +1,6 @@
 #!/bin/bash
 # proves: administrator settings reach a running VF: a new MAC is picked up without re-binding (the PF asks the VF to reset), an untrusted VF cannot override it (refusals logged at most a few times), trust lets it, max_tx_rate is programmed and shown, min_tx_rate and 802.1ad are refused
+# requires: pf=sriovnic
 . "$SNIC_DIR/tests/vm/lib.sh"
 load_drivers
 pf=$(pf_dev 0)

@@ -1,5 +1,6 @@
 #!/bin/bash
 # proves: ip link set <pf> vf N state disable|enable|auto: the VF's carrier follows (down, up, and with auto the PF's state) while other VFs keep theirs, and a disabled VF passes no traffic
+# requires: pf=sriovnic
 . "$SNIC_DIR/tests/vm/lib.sh"
 load_drivers
 pf=$(pf_dev 0)

@@ -1,5 +1,6 @@
 #!/bin/bash
 # proves: ip -s link show <pf> reports per-VF packet and byte counters (ndo_get_vf_stats) that move with each VF's own traffic and not with another VF's
+# requires: pf=sriovnic
 . "$SNIC_DIR/tests/vm/lib.sh"
 load_drivers
 pf=$(pf_dev 0)
