@@ -162,6 +162,8 @@ struct snic_vf_sw_stats {
  * @uc_overflow: more extra addresses than SNIC_VF_MAX_UC were wanted
  * @promisc: SNIC_PROMISC_* bits last granted by the PF
  * @promisc_want: SNIC_PROMISC_* bits the stack asks for
+ * @promisc_refused: bits the PF refused since the last reset (not asked
+ *	again, logged once)
  * @vlans: VLAN ids the stack added
  * @max_frame: the SET_LPE value for the current MTU
  */
@@ -172,6 +174,7 @@ struct snic_vf_filters {
 	bool uc_overflow;
 	u8 promisc;
 	u8 promisc_want;
+	u8 promisc_refused;
 	unsigned long vlans[BITS_TO_LONGS(VLAN_N_VID)];
 	u32 max_frame;
 };

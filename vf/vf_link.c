@@ -183,6 +183,7 @@ static int snic_vf_restore(struct snic_vf *vf, bool set_mac)
 		return err;
 
 	f->promisc = 0;
+	f->promisc_refused = 0;
 	if (f->promisc_want)
 		set_bit(SNIC_VF_S_RXMODE, &vf->state);
 	return 0;

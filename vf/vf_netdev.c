@@ -228,19 +228,22 @@ static void snic_vf_set_rx_mode(struct net_device *netdev)
 static void snic_vf_sync_promisc(struct snic_vf *vf)
 {
 	struct snic_vf_filters *f = &vf->filters;
-	u8 want = f->promisc_want;
+	u8 want = f->promisc_want & ~f->promisc_refused;
 	int err;
 
 	err = snic_vf_set_promisc(vf, want);
 	if (err == -EPERM && (want & SNIC_PROMISC_UC)) {
+		f->promisc_refused |= SNIC_PROMISC_UC;
 		snic_vf_warn_rl(vf, "PF refused unicast promiscuous mode%s\n",
 				(want & SNIC_PROMISC_MC) ?
 				"; asking for all-multicast only" : "");
 		want &= ~SNIC_PROMISC_UC;
 		err = snic_vf_set_promisc(vf, want);
 	}
-	if (err == -EPERM)
+	if (err == -EPERM && want) {
+		f->promisc_refused |= want;
 		snic_vf_warn_rl(vf, "PF refused all-multicast mode\n");
+	}
 	if (!err)
 		f->promisc = want;
 }
@@ -296,6 +299,7 @@ void snic_vf_rx_mode_sync(struct snic_vf *vf)
 	f->uc_count = uc_count;
 	f->uc_overflow = uc_over;
 	f->promisc_want = want;
+	f->promisc_refused &= want;	/* what is no longer wanted may be again */
 	if (!vf->ready)
 		goto out;	/* the restore sends all of it */
 
@@ -313,7 +317,7 @@ void snic_vf_rx_mode_sync(struct snic_vf *vf)
 		if (err == -EPERM)
 			snic_vf_warn_rl(vf, "PF refused an extra unicast filter\n");
 	}
-	if (vf->ready && want != f->promisc)
+	if (vf->ready && (want & ~f->promisc_refused) != f->promisc)
 		snic_vf_sync_promisc(vf);
 out:
 	mutex_unlock(&vf->mbx_lock);
