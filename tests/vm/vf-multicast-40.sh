@@ -94,6 +94,10 @@ if [ "$PF_DRV" = igb ]; then
 	# (VMOLR.MPME), which QEMU's 82576 model does not implement.
 	diag "received $got of 40 (the igb PF's all-multicast is not modelled by QEMU)"
 	ok "40 distinct groups received # SKIP igb's VMOLR.MPME is not emulated by QEMU"
+elif [ "$VF_DRV" != sriovnic ]; then
+	# igbvf sends the first 30 hashes and never asks for all-multicast.
+	diag "received $got of 40 ($VF_DRV sends at most 30 hashes)"
+	ok "40 distinct groups received # SKIP $VF_DRV truncates its list to 30 hashes"
 else
 	check_eq "40 groups on 40 distinct hashes: all 40 received" 40 "$got"
 fi
