@@ -4,12 +4,12 @@
 load_drivers
 pf_up 0 10.0.0.1/24 || bail "PF link does not come up"
 enable_vfs 2 || bail "VFs did not appear"
-b=$(vf_to_ns 1 nsb 10.0.0.11/24) || bail "VF 1 has no carrier in its namespace"
+vf_to_ns 1 nsb 10.0.0.11/24 >/dev/null || bail "VF 1 has no carrier in its namespace"
 
 avail() { awk '/^MemAvailable:/ { print $2 }' /proc/meminfo; }
 settle() { sync; echo 2 >/proc/sys/vm/drop_caches; sleep 1; }
 drv=$(vf_driver_name)
-mod=$(basename "$(readlink /sys/bus/pci/drivers/$drv/module 2>/dev/null)")
+mod=$(basename "$(readlink "/sys/bus/pci/drivers/$drv/module" 2>/dev/null)")
 pci=$(vf_pci 0)
 
 # up_and_ping: VF 0 up with an address, one exchange with VF 1.

@@ -11,7 +11,7 @@ check "before: VF 1 -> VF 0 ping" ping_retry nsb 10.0.0.10
 
 new=02:5a:00:00:00:42
 check "VF 0 sets its own MAC $new" in_ns nsa ip link set dev "$a" address $new
-check_eq "VF 0 reports $new" $new "$(in_ns nsa cat /sys/class/net/$a/address)"
+check_eq "VF 0 reports $new" $new "$(in_ns nsa cat "/sys/class/net/$a/address")"
 in_ns nsb ip neigh flush dev "$b"
 ip neigh flush dev "$pf"
 check "VF 1 -> VF 0 ping at the new MAC" ping_retry nsb 10.0.0.10
@@ -28,7 +28,7 @@ ip netns del nsa
 check "PF sets VF 0's MAC to $admin" ip link set "$pf" vf 0 mac $admin
 check "VF 0 driver re-binds" vf_rebind 0
 a=$(vf_dev 0)
-check_eq "VF 0 took the administrative MAC" $admin "$(cat /sys/class/net/$a/address)"
+check_eq "VF 0 took the administrative MAC" $admin "$(cat "/sys/class/net/$a/address")"
 out=$(ip link set dev "$a" address 02:5a:00:00:00:77 2>&1)
 rc=$?
 if [ $rc -ne 0 ]; then
@@ -36,7 +36,7 @@ if [ $rc -ne 0 ]; then
 else
 	not_ok "the PF refuses a VF MAC change over the administrative MAC" "it succeeded"
 fi
-check_eq "VF 0 keeps $admin" $admin "$(cat /sys/class/net/$a/address)"
+check_eq "VF 0 keeps $admin" $admin "$(cat "/sys/class/net/$a/address")"
 a=$(vf_to_ns 0 nsa 10.0.0.10/24) || not_ok "VF 0 has carrier after re-bind"
 in_ns nsb ip neigh flush dev "$b"
 check "VF 1 -> VF 0 ping at the administrative MAC" ping_retry nsb 10.0.0.10

@@ -19,9 +19,9 @@ check "VF 0 keeps carrier" wait_until 30 carrier_on "$a" nsa
 check "VF 1 keeps carrier" wait_until 30 carrier_on "$b" nsb
 check "small ping VF 0 -> VF 1" ping_retry nsa 10.0.0.11
 check "8972-byte unfragmented ping VF 0 -> VF 1" \
-	in_ns nsa ping -c 5 -i 0.2 -W 2 -M do -s 8972 10.0.0.11
+	in_ns nsa ping -c 5 -i 0.2 -W 2 -M "do" -s 8972 10.0.0.11
 check "8972-byte unfragmented ping VF 1 -> VF 0" \
-	in_ns nsb ping -c 5 -i 0.2 -W 2 -M do -s 8972 10.0.0.10
+	in_ns nsb ping -c 5 -i 0.2 -W 2 -M "do" -s 8972 10.0.0.10
 if bps=$(tcp_ok nsa nsb 10.0.0.11 3); then
 	ok "TCP VF 0 -> VF 1 at MTU 9000 ($((bps / 1000000)) Mbit/s)"
 else
@@ -40,5 +40,5 @@ check "VF 0 back to MTU 1500" in_ns nsa ip link set "$a" mtu 1500
 check "VF 1 back to MTU 1500" in_ns nsb ip link set "$b" mtu 1500
 check "ping VF 0 -> VF 1 at MTU 1500" ping_retry nsa 10.0.0.11
 check_fails "an unfragmented 8972-byte ping no longer passes" \
-	in_ns nsa ping -c 2 -i 0.2 -W 2 -M do -s 8972 10.0.0.11
+	in_ns nsa ping -c 2 -i 0.2 -W 2 -M "do" -s 8972 10.0.0.11
 done_testing

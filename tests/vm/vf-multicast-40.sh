@@ -5,7 +5,7 @@ load_drivers
 pf_up 0 10.0.0.1/24 || bail "PF link does not come up"
 enable_vfs 2 || bail "VFs did not appear"
 a=$(vf_to_ns 0 nsa 10.0.0.10/24) || bail "VF 0 has no carrier in its namespace"
-b=$(vf_to_ns 1 nsb 10.0.0.11/24) || bail "VF 1 has no carrier in its namespace"
+vf_to_ns 1 nsb 10.0.0.11/24 >/dev/null || bail "VF 1 has no carrier in its namespace"
 check "VF 1 -> VF 0 unicast ping" ping_retry nsb 10.0.0.10
 
 mkdir -p /tmp/mc
@@ -47,13 +47,13 @@ round() {
 	local name=$1 got
 	shift
 	rm -f /tmp/mc/ready
-	in_ns nsa python3 /tmp/mc/recv.py 10.0.0.10 30 "$@" >/tmp/mc/$name.out 2>/tmp/mc/$name.err &
+	in_ns nsa python3 /tmp/mc/recv.py 10.0.0.10 30 "$@" >"/tmp/mc/$name.out" 2>"/tmp/mc/$name.err" &
 	local pid=$!
-	wait_until 40 test -e /tmp/mc/ready || { echo "receiver not ready: $(cat /tmp/mc/$name.err)"; return 1; }
+	wait_until 40 test -e /tmp/mc/ready || { echo "receiver not ready: $(cat "/tmp/mc/$name.err")"; return 1; }
 	sleep 2		# the rx mode reaches the PF from the VF's work item
 	in_ns nsb python3 /tmp/mc/send.py 10.0.0.11 "$@"
 	wait $pid
-	got=$(cat /tmp/mc/$name.out)
+	got=$(cat "/tmp/mc/$name.out")
 	echo "$got"
 }
 
