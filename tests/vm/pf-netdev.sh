@@ -92,9 +92,9 @@ check "MTU 9000 on both ports" sh -c "
 	ip netns exec nsa ip link set $a mtu 9000 &&
 	ip netns exec nsb ip link set $b mtu 9000"
 check "9000-byte ping with DF, port 0 -> port 1" \
-	ip netns exec nsa ping -c 3 -i 0.2 -W 2 -M do -s 8972 10.0.2.2
+	ip netns exec nsa ping -c 3 -i 0.2 -W 2 -M "do" -s 8972 10.0.2.2
 check "9000-byte ping with DF, port 1 -> port 0" \
-	ip netns exec nsb ping -c 3 -i 0.2 -W 2 -M do -s 8972 10.0.2.1
+	ip netns exec nsb ping -c 3 -i 0.2 -W 2 -M "do" -s 8972 10.0.2.1
 if bps=$(tcp_ok nsa nsb 10.0.2.2 2); then
 	ok "TCP at MTU 9000 ($((bps / 1000000)) Mbit/s)"
 else
