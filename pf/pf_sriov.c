@@ -236,7 +236,7 @@ static int snic_pf_sriov_enable(struct snic_pf *pf, unsigned int n)
 	pf_wr32(pf, SNIC_MBVFICR, SNIC_MBVFICR_REQ_ALL | SNIC_MBVFICR_ACK_ALL);
 	mutex_unlock(&s->lock);
 	/* Release the VFs: their mailboxes stop showing "PF in reset". */
-	snic_pf_vf_nudge(pf);
+	snic_pf_vfs_release(pf);
 	err = snic_pf_dead(pf) ? -EIO : 0;
 	mutex_unlock(&pf->cfg_lock);
 	if (err)

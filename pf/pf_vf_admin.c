@@ -132,7 +132,7 @@ int snic_pf_ndo_set_vf_mac(struct net_device *dev, int vf, u8 *mac)
 		    vf, mac);
 	if (v->clear) {
 		snic_pf_vf_request_reset(v);
-		snic_pf_vf_nudge(pf);
+		snic_pf_vf_kick(v);
 	}
 out:
 	mutex_unlock(&pf->sriov.lock);
@@ -203,7 +203,7 @@ int snic_pf_ndo_set_vf_vlan(struct net_device *dev, int vf, u16 vlan, u8 qos,
 			   vf, vlan);
 	if (v->port_vlan && !vlan && v->clear) {
 		snic_pf_vf_request_reset(v);
-		snic_pf_vf_nudge(pf);
+		snic_pf_vf_kick(v);
 	}
 	v->port_vlan = vlan;
 	v->qos = qos;

@@ -20,12 +20,14 @@
  * link state: CTS means "up" (together with the PF's link bit in STATUS),
  * no CTS "down", NACK without CTS "reset yourself". This PF sets CTS in
  * every answer and PF_CONTROL only while snic_pf_vf_link_ok() holds, and
- * sends PF_CONTROL whenever that changes. igbvf learns of a message only
- * through an interrupt, which QEMU's model routes to a vector igbvf does
- * not listen on, or through its watchdog when the reset-done bit (RSTD)
- * is set in its mailbox; re-asserting CTRL_EXT.PFRSTD sets RSTD for every
- * VF, so after revoking CTS the PF "nudges" that way (snic_pf_vf_nudge()).
- * A VF whose last message still carries CTS re-reads it and stays up.
+ * sends PF_CONTROL whenever that changes. A VF driver learns of a message
+ * through its mailbox interrupt; QEMU's model routes that interrupt by
+ * VTIVAR_MISC in a way that misses igbvf's "other" vector, and igbvf's
+ * watchdog re-reads the mailbox only once something (an interrupt there,
+ * a reset indication) told it to. So after each message that changes a
+ * VF's link state the PF also raises all of that VF's interrupt causes
+ * through its PVTEICS mirror (snic_pf_vf_kick()): every VF driver then
+ * looks at its mailbox, and igbvf's "other" vector re-checks the link.
  */
 #include <linux/etherdevice.h>
 #include <linux/if_link.h>
@@ -174,18 +176,30 @@ void snic_pf_vf_request_reset(struct snic_pf_vf *vf)
 }
 
 /**
- * snic_pf_vf_nudge() - make polling VF drivers re-read their mailbox
+ * snic_pf_vfs_release() - tell every VF the PF is initialised
  * @pf: the PF
  *
- * Writing CTRL_EXT with PFRSTD set (again) sets the reset-done bit in every
- * VF's mailbox. See the top of this file.
+ * Writing CTRL_EXT with PFRSTD set clears "PF in reset" (RSTI) and sets
+ * "reset done" (RSTD) in every VF's mailbox.
  */
-void snic_pf_vf_nudge(struct snic_pf *pf)
+void snic_pf_vfs_release(struct snic_pf *pf)
 {
 	u32 ctrl_ext = pf_rd32(pf, SNIC_CTRL_EXT);
 
 	if (ctrl_ext != SNIC_DEAD)
 		pf_wr32(pf, SNIC_CTRL_EXT, ctrl_ext | SNIC_CTRL_EXT_PFRSTD);
+}
+
+/**
+ * snic_pf_vf_kick() - make a VF driver look at its mailbox now
+ * @vf: the VF
+ *
+ * Sets the VF's three interrupt causes through the PF's mirror of its
+ * EICS. A VF that has them masked (not running) ignores it.
+ */
+void snic_pf_vf_kick(struct snic_pf_vf *vf)
+{
+	pf_wr32(vf->pf, SNIC_PVTEICS(vf->idx), GENMASK(2, 0));
 }
 
 /**
@@ -218,12 +232,11 @@ bool snic_pf_vf_link_ok(struct snic_pf *pf, struct snic_pf_vf *vf)
  * @pf: the PF; sriov.lock held
  *
  * Sends PF_CONTROL with CTS to VFs that may now be up, without CTS to VFs
- * that must go down, then nudges if any went down.
+ * that must go down, and kicks each of them.
  */
 void snic_pf_vf_update_links(struct snic_pf *pf)
 {
 	struct snic_pf_sriov *s = &pf->sriov;
-	bool nudge = false;
 	unsigned int v;
 
 	lockdep_assert_held(&s->lock);
@@ -234,10 +247,8 @@ void snic_pf_vf_update_links(struct snic_pf *pf)
 		if (cts == vf->cts_sent)
 			continue;
 		snic_pf_vf_ping(vf, cts);
-		nudge |= !cts;
+		snic_pf_vf_kick(vf);
 	}
-	if (nudge)
-		snic_pf_vf_nudge(pf);
 }
 
 /* ---- VF reset ------------------------------------------------------ */

@@ -96,6 +96,7 @@
 #define SNIC_PVFGPRC(v)		(0x10010 + 0x100 * (v))	/* packets received */
 #define SNIC_PVFGPTC(v)		(0x10014 + 0x100 * (v))	/* packets sent */
 #define SNIC_PVFGORC(v)		(0x10018 + 0x100 * (v))	/* octets received */
+#define SNIC_PVTEICS(v)		(0x10020 + 0x100 * (v))	/* VF interrupt cause set */
 #define SNIC_PVTEIMC(v)		(0x10028 + 0x100 * (v))	/* VF interrupt mask clear */
 #define SNIC_PVFGOTC(v)		(0x10034 + 0x100 * (v))	/* octets sent */
 #define SNIC_PVFMPRC(v)		(0x1003C + 0x100 * (v))	/* multicast received */
