@@ -42,6 +42,11 @@ for _ in range(3):
     time.sleep(0.3)
 PY
 
+# mcstat NAME: a counter from the VF driver's ethtool -S.
+mcstat() {
+	in_ns nsa ethtool -S "$a" | awk -v k="$1:" '$1 == k { print $2 }'
+}
+
 # round NAME GROUPS...: VF 0 joins GROUPS, VF 1 sends to each; prints
 # how many groups VF 0 received.
 round() {
@@ -52,27 +57,21 @@ round() {
 	local pid=$!
 	wait_until 40 test -e /tmp/mc/ready || { echo "receiver not ready: $(cat "/tmp/mc/$name.err")"; return 1; }
 	sleep 2		# the rx mode reaches the PF from the VF's work item
+	mcstat mc_hashes >"/tmp/mc/$name.hashes"
+	mcstat mc_all >"/tmp/mc/$name.all"
 	in_ns nsb python3 /tmp/mc/send.py 10.0.0.11 "$@"
 	wait $pid
 	got=$(cat "/tmp/mc/$name.out")
 	echo "$got"
 }
 
-# mcstat NAME: a counter from the VF driver's ethtool -S.
-mcstat() {
-	in_ns nsa ethtool -S "$a" | awk -v k="$1:" '$1 == k { print $2 }'
-}
-
 # 1. 40 groups whose MACs share three table hashes: an exact hash list.
 shared=()
 for ((x = 0; x < 40; x++)); do shared+=("239.0.$x.1"); done
-got=$(round shared "${shared[@]}" &
-	sleep 8
-	[ "$VF_DRV" = sriovnic ] && mcstat mc_hashes >/tmp/mc/hashes
-	wait)
+got=$(round shared "${shared[@]}")
 check_eq "40 groups on 3 shared hashes: all 40 received" 40 "$got"
 if [ "$VF_DRV" = sriovnic ]; then
-	h=$(cat /tmp/mc/hashes 2>/dev/null)
+	h=$(cat /tmp/mc/shared.hashes 2>/dev/null)
 	if [ -n "$h" ] && [ "$h" -le 30 ]; then
 		ok "the VF sent a hash list ($h hashes) while 40 groups were joined"
 	else
@@ -83,12 +82,9 @@ fi
 # 2. 40 groups with 40 distinct hashes: more than the PF keeps.
 distinct=()
 for ((x = 1; x <= 40; x++)); do distinct+=("239.1.1.$x"); done
-got=$(round distinct "${distinct[@]}" &
-	sleep 8
-	[ "$VF_DRV" = sriovnic ] && mcstat mc_all >/tmp/mc/all
-	wait)
+got=$(round distinct "${distinct[@]}")
 if [ "$VF_DRV" = sriovnic ]; then
-	check_eq "the VF asked for all-multicast with 40 distinct hashes" 1 "$(cat /tmp/mc/all 2>/dev/null)"
+	check_eq "the VF asked for all-multicast with 40 distinct hashes" 1 "$(cat /tmp/mc/distinct.all 2>/dev/null)"
 fi
 if [ "$PF_DRV" = igb ]; then
 	# igb grants all-multicast as per-pool multicast promiscuous
