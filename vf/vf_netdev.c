@@ -161,18 +161,7 @@ static netdev_tx_t snic_vf_xmit(struct sk_buff *skb, struct net_device *netdev)
 {
 	struct snic_vf *vf = netdev_priv(netdev);
 
-	/*
-	 * The ring pads frames shorter than ETH_ZLEN in software. A device
-	 * that derives the L4 length from the padded frame (QEMU's model
-	 * does) then inserts a wrong checksum, so short frames get theirs
-	 * in software.
-	 */
-	if (unlikely(skb->len < ETH_ZLEN) &&
-	    skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_help(skb)) {
-		dev_core_stats_tx_dropped_inc(netdev);
-		dev_kfree_skb_any(skb);
-		return NETDEV_TX_OK;
-	}
+	/* Runts are checksummed and padded by the ring itself. */
 	return snic_ring_xmit(skb, &vf->tx_ring);
 }
 
