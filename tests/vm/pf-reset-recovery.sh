@@ -1,5 +1,6 @@
 #!/bin/bash
 # proves: VFs recover by themselves from a PF reset (ip link set <pf> down/up, ethtool --reset where the PF supports it) and from a PF driver re-bind: carrier returns and VF<->VF and VF<->PF traffic resumes
+# requires: vf=sriovnic
 . "$SNIC_DIR/tests/vm/lib.sh"
 load_drivers
 pf=$(pf_dev 0)

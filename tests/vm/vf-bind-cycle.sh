@@ -1,5 +1,6 @@
 #!/bin/bash
 # proves: binding and unbinding the VF driver 20 times, with the interface up and passing traffic in between, leaks no slab memory, MemAvailable or module reference, and the VF works afterwards
+# requires: vf=sriovnic
 . "$SNIC_DIR/tests/vm/lib.sh"
 load_drivers
 pf_up 0 10.0.0.1/24 || bail "PF link does not come up"

@@ -1,5 +1,6 @@
 #!/bin/bash
 # proves: a VF changes its own MAC (ip link set dev VF address) through SET_MAC and traffic follows the new address; once the PF sets an administrative MAC the VF takes it on re-bind and a change by the VF is refused with a clear error, keeping the old address
+# requires: vf=sriovnic
 . "$SNIC_DIR/tests/vm/lib.sh"
 load_drivers
 pf=$(pf_dev 0)

@@ -1,5 +1,6 @@
 #!/bin/bash
 # proves: the VF sets its MTU through SET_LPE (sriovnic_vf: 68..9216 accepted, outside refused) and two VFs at MTU 9000 exchange unfragmented 9000-byte frames and TCP
+# requires: vf=sriovnic
 . "$SNIC_DIR/tests/vm/lib.sh"
 load_drivers
 pf_up 0 10.0.0.1/24 || bail "PF link does not come up"

@@ -1,5 +1,6 @@
 #!/bin/bash
 # proves: VLAN sub-interfaces on two VFs (SET_VLAN filters) pass tagged traffic, untagged traffic still passes, and a removed VLAN stops passing
+# requires: vf=sriovnic
 . "$SNIC_DIR/tests/vm/lib.sh"
 load_drivers
 pf_up 0 10.0.0.1/24 || bail "PF link does not come up"
