@@ -1,5 +1,6 @@
 #!/bin/bash
 # proves: two VFs with MTU 9000 (SET_LPE per VF pool) exchange unfragmented jumbo frames, and a VF left at MTU 1500 does not receive them
+# requires: pf=sriovnic
 . "$SNIC_DIR/tests/vm/lib.sh"
 load_drivers
 pf_up 0 10.0.0.1/24 || bail "PF link does not come up"

@@ -1,5 +1,6 @@
 #!/bin/bash
 # proves: a port VLAN (ip link set <pf> vf N vlan ID) puts an unaware VF on that VLAN: its untagged traffic reaches the PF's VLAN interface, untagged neighbours cannot reach it, its own VLANs carry nothing, and removing the port VLAN returns it to untagged traffic
+# requires: pf=sriovnic
 . "$SNIC_DIR/tests/vm/lib.sh"
 load_drivers
 pf=$(pf_dev 0)

@@ -1,5 +1,6 @@
 #!/bin/bash
 # proves: resetting one VF (unbinding and re-binding its driver, repeatedly) leaves another VF pair's traffic untouched: no ping lost, TCP keeps flowing, and the reset VF comes back
+# requires: pf=sriovnic
 . "$SNIC_DIR/tests/vm/lib.sh"
 load_drivers
 pf_up 0 10.0.0.1/24 || bail "PF link does not come up"
