@@ -7,6 +7,7 @@
 #include <linux/delay.h>
 #include <linux/dma-mapping.h>
 #include <linux/mm.h>
+#include <linux/if_vlan.h>
 #include <linux/slab.h>
 
 #include "snic_ring_priv.h"
@@ -236,3 +237,57 @@ void snic_ring_get_stats(const struct snic_ring *ring,
 	out->alloc_fail = a.alloc_fail + b.alloc_fail;
 }
 SNIC_EXPORT(snic_ring_get_stats);
+
+/**
+ * snic_ring_stats64() - fill the ring part of ndo_get_stats64
+ * @rx: the receive ring
+ * @tx: the transmit ring
+ * @stats: packets, bytes, drops and errors are set from the rings
+ *
+ * Callers add what only they know (hardware counters) afterwards.
+ */
+void snic_ring_stats64(const struct snic_ring *rx, const struct snic_ring *tx,
+		       struct rtnl_link_stats64 *stats)
+{
+	struct snic_ring_stats r, t;
+
+	snic_ring_get_stats(rx, &r);
+	snic_ring_get_stats(tx, &t);
+	stats->rx_packets = r.packets;
+	stats->rx_bytes = r.bytes;
+	stats->rx_dropped = r.drops + r.alloc_fail;
+	stats->rx_errors = r.csum_err;
+	stats->tx_packets = t.packets;
+	stats->tx_bytes = t.bytes;
+	stats->tx_dropped = t.drops;
+}
+SNIC_EXPORT(snic_ring_stats64);
+
+/**
+ * snic_ring_features_check() - ndo_features_check for the ring datapath
+ * @skb: the packet about to be sent
+ * @dev: its device
+ * @features: what the stack would use
+ *
+ * Headers longer than a context descriptor can describe get checksum and
+ * segmentation in software, before the packet reaches the ring.
+ *
+ * Return: @features, reduced where the hardware cannot help.
+ */
+netdev_features_t snic_ring_features_check(struct sk_buff *skb,
+					   struct net_device *dev,
+					   netdev_features_t features)
+{
+	unsigned int maclen, iplen;
+
+	features = vlan_features_check(skb, features);
+	if (skb->ip_summed != CHECKSUM_PARTIAL)
+		return features;
+
+	maclen = skb_network_offset(skb);
+	iplen = skb_checksum_start_offset(skb) - maclen;
+	if (maclen > SNIC_TXC_MACLEN_MAX || iplen > SNIC_TXC_IPLEN_MAX)
+		features &= ~(NETIF_F_CSUM_MASK | NETIF_F_GSO_MASK);
+	return features;
+}
+SNIC_EXPORT(snic_ring_features_check);

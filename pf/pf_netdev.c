@@ -156,17 +156,9 @@ static void snic_pf_get_stats64(struct net_device *dev,
 {
 	struct snic_pf *pf = netdev_priv(dev);
 	struct snic_pf_hw_stats *hw = &pf->hw_stats;
-	struct snic_ring_stats rx, tx;
 	unsigned long flags;
 
-	snic_ring_get_stats(&pf->rx_ring, &rx);
-	snic_ring_get_stats(&pf->tx_ring, &tx);
-	stats->rx_packets = rx.packets;
-	stats->rx_bytes = rx.bytes;
-	stats->rx_dropped = rx.drops + rx.alloc_fail;
-	stats->tx_packets = tx.packets;
-	stats->tx_bytes = tx.bytes;
-	stats->tx_dropped = tx.drops;
+	snic_ring_stats64(&pf->rx_ring, &pf->tx_ring, stats);
 
 	/* Port-wide MAC counters: they include the VFs' wire traffic. */
 	snic_pf_hw_stats_update(pf);
@@ -178,8 +170,8 @@ static void snic_pf_get_stats64(struct net_device *dev,
 	stats->rx_length_errors = hw->rlec + hw->ruc + hw->roc;
 	stats->rx_missed_errors = hw->mpc;
 	stats->rx_fifo_errors = hw->rnbc;
-	stats->rx_errors = hw->rxerrc + hw->crcerrs + hw->algnerrc +
-			   stats->rx_length_errors + rx.csum_err;
+	stats->rx_errors += hw->rxerrc + hw->crcerrs + hw->algnerrc +
+			    stats->rx_length_errors;
 	spin_unlock_irqrestore(&pf->stats_lock, flags);
 }
 
@@ -270,6 +262,7 @@ static const struct net_device_ops snic_pf_netdev_ops = {
 	.ndo_stop		= snic_pf_stop,
 	.ndo_start_xmit		= snic_pf_start_xmit,
 	.ndo_get_stats64	= snic_pf_get_stats64,
+	.ndo_features_check	= snic_ring_features_check,
 	.ndo_set_rx_mode	= snic_pf_set_rx_mode,
 	.ndo_set_mac_address	= snic_pf_set_mac_address,
 	.ndo_validate_addr	= eth_validate_addr,

@@ -165,40 +165,12 @@ static netdev_tx_t snic_vf_xmit(struct sk_buff *skb, struct net_device *netdev)
 	return snic_ring_xmit(skb, &vf->tx_ring);
 }
 
-/* Offloads the context descriptor cannot describe go to software. */
-static netdev_features_t snic_vf_features_check(struct sk_buff *skb,
-						struct net_device *netdev,
-						netdev_features_t features)
-{
-	unsigned int maclen, iplen;
-
-	features = vlan_features_check(skb, features);
-	if (skb->ip_summed != CHECKSUM_PARTIAL)
-		return features;
-
-	maclen = skb_network_offset(skb);
-	iplen = skb_checksum_start_offset(skb) - maclen;
-	if (maclen > SNIC_TXC_MACLEN_MAX || iplen > SNIC_TXC_IPLEN_MAX)
-		features &= ~(NETIF_F_CSUM_MASK | NETIF_F_GSO_MASK);
-	return features;
-}
-
 static void snic_vf_get_stats64(struct net_device *netdev,
 				struct rtnl_link_stats64 *s)
 {
 	struct snic_vf *vf = netdev_priv(netdev);
-	struct snic_ring_stats rs, ts;
 
-	snic_ring_get_stats(&vf->rx_ring, &rs);
-	snic_ring_get_stats(&vf->tx_ring, &ts);
-	s->rx_packets = rs.packets;
-	s->rx_bytes = rs.bytes;
-	s->rx_dropped = rs.drops + rs.alloc_fail;
-	s->rx_errors = rs.csum_err;
-	s->tx_packets = ts.packets;
-	s->tx_bytes = ts.bytes;
-	s->tx_dropped = ts.drops;
-
+	snic_ring_stats64(&vf->rx_ring, &vf->tx_ring, s);
 	spin_lock_bh(&vf->stats_lock);
 	s->multicast = vf->hw_stats.mprc.total;
 	spin_unlock_bh(&vf->stats_lock);
@@ -423,7 +395,7 @@ static const struct net_device_ops snic_vf_netdev_ops = {
 	.ndo_open		= snic_vf_open,
 	.ndo_stop		= snic_vf_stop,
 	.ndo_start_xmit		= snic_vf_xmit,
-	.ndo_features_check	= snic_vf_features_check,
+	.ndo_features_check	= snic_ring_features_check,
 	.ndo_get_stats64	= snic_vf_get_stats64,
 	.ndo_set_rx_mode	= snic_vf_set_rx_mode,
 	.ndo_set_mac_address	= snic_vf_set_mac_address,

@@ -262,6 +262,11 @@ int snic_ring_clean_rx(struct snic_ring *ring, struct napi_struct *napi,
 
 void snic_ring_get_stats(const struct snic_ring *ring,
 			 struct snic_ring_stats *out);
+void snic_ring_stats64(const struct snic_ring *rx, const struct snic_ring *tx,
+		       struct rtnl_link_stats64 *stats);
+netdev_features_t snic_ring_features_check(struct sk_buff *skb,
+					   struct net_device *dev,
+					   netdev_features_t features);
 
 /**
  * struct snic_tx_offload - what one packet asks of the hardware
