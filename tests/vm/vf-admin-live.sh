@@ -41,7 +41,13 @@ diag "refusal lines: $total in all, $refusals for the 10 attempts"
 # itself may log nothing. What must hold: refusals are logged, and ten
 # attempts cannot flood the log.
 check "a refusal of the administrative MAC is logged" test "$total" -ge 1
-check "ten attempts log at most 5 lines (rate-limited)" test "$refusals" -le 5
+# The limit is 5 lines per fixed 30 s window: a burst that straddles a
+# window boundary logs the end of one window and the start of the next,
+# and the kernel then reports the suppressed lines.
+suppressed=$(dmesg | grep -c 'callbacks suppressed')
+diag "'callbacks suppressed' reports: $suppressed"
+check "ten attempts do not flood the log (<= 5 lines, or < 10 with suppression reported)" \
+	test "$refusals" -le 5 -o \( "$refusals" -lt 10 -a "$suppressed" -ge 1 \)
 
 check "trust VF 0" ip link set "$pf" vf 0 trust on
 check "a trusted VF 0 may change its MAC" in_ns nsa ip link set "$a" address 02:5a:00:00:00:40
