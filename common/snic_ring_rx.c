@@ -153,9 +153,9 @@ static void snic_rx_fields(struct snic_ring *ring, const union snic_rx_desc *d,
 
 	if (staterr & SNIC_RXD_STAT_VP) {
 		u16 tci = le16_to_cpu(d->wb.vlan);
-		u16 pvid = READ_ONCE(ring->rx_pvid);
+		u16 vid = tci & VLAN_VID_MASK;
 
-		if (!pvid || (tci & VLAN_VID_MASK) != pvid)
+		if (!ring->rx_vlans || !vid || test_bit(vid, ring->rx_vlans))
 			__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q), tci);
 	}
 

@@ -464,6 +464,8 @@ void snic_vf_rings_init(struct snic_vf *vf)
 		       0, vf->hw + SNIC_VF_TXQ(0));
 	snic_ring_init(&vf->rx_ring, SNIC_RING_RX, &vf->pdev->dev, vf->netdev,
 		       0, vf->hw + SNIC_VF_RXQ(0));
+	/* A port VLAN's tag is stripped but is not one the stack asked for. */
+	vf->rx_ring.rx_vlans = vf->filters.vlans;
 }
 
 /**

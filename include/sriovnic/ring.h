@@ -143,16 +143,18 @@ struct snic_ring_stats {
  * @pp: RX page pool (created by snic_ring_alloc())
  * @skb: RX frame being assembled across descriptors (and polls)
  * @rx_discard: RX: drop descriptors up to and including the next EOP
- * @rx_pvid: RX: a stripped VLAN tag with this VID is not reported to the
- *	stack (a port VLAN the PF inserts and strips); 0 = report all
+ * @rx_vlans: RX: if set, a stripped VLAN tag is reported to the stack only
+ *	when its VID is 0 (priority tag) or set in this VLAN_N_VID-bit map
+ *	(the VLANs the stack added); any other tag is one the PF inserts
+ *	and strips for a port VLAN, and the frame goes up untagged
  * @syncp: protects @stats (written by the NAPI side only)
  * @stats: counters written by clean_tx/clean_rx
  * @xsyncp: protects @xstats (written by xmit only)
  * @xstats: counters written by snic_ring_xmit()
  *
  * The driver fills nothing by hand: snic_ring_init() sets the identity,
- * snic_ring_alloc() the memory. It may set @rx_pvid at any time (the
- * read is a plain load on the RX path).
+ * snic_ring_alloc() the memory. It may set @rx_vlans before the ring is
+ * started; the bits it points to may change at any time (test_bit()).
  */
 struct snic_ring {
 	enum snic_ring_type type;
@@ -176,7 +178,7 @@ struct snic_ring {
 	struct page_pool *pp;
 	struct sk_buff *skb;
 	bool rx_discard;
-	u16 rx_pvid;
+	const unsigned long *rx_vlans;
 
 	struct u64_stats_sync syncp;
 	struct snic_ring_stats stats;
