@@ -43,6 +43,9 @@ enum snic_msg_type {
 	SNIC_MSG_SET_LPE	= 0x0005,	/* VF->PF, 2 words */
 	SNIC_MSG_SET_PROMISC	= 0x0006,	/* VF->PF, 1 word */
 	SNIC_MSG_PF_CONTROL	= 0x0100,	/* PF->VF, 1 word */
+	/* sriovnic extension: see "The extension" below */
+	SNIC_MSG_EXT_HELLO	= 0x0040,	/* VF->PF, 3 words; reply 3 */
+	SNIC_MSG_EXT_EVENT	= 0x0041,	/* PF->VF, 2 or 3 words */
 };
 
 /* SET_MAC MSGINFO: what to do with the address in words 1-2 */
@@ -75,6 +78,87 @@ enum snic_mac_op {
 #define SNIC_PROMISC_MC		BIT(1)
 #define SNIC_PROMISC_ALL	(SNIC_PROMISC_UC | SNIC_PROMISC_MC)
 
+/*
+ * The extension. A type no 82576 PF defines, so Linux igb (and any other
+ * PF that does not know it) answers NACK and the VF stays on the base
+ * protocol. Only our VF sends EXT_HELLO, once after each ACKed RESET; only
+ * a VF whose EXT_HELLO was ACKed ever receives anything below from the PF
+ * (an igbvf never sees an unknown message).
+ *
+ * EXT_HELLO request: word 1 = SNIC_EXT_MAGIC | highest version the VF
+ * speaks, word 2 = capabilities the VF understands. ACK reply: word 1 =
+ * SNIC_EXT_MAGIC | version in use (the lower of the two), word 2 = the
+ * capabilities granted (a subset of those asked for). Bits a side does not
+ * know are ignored, never refused, so either side can grow.
+ */
+#define SNIC_EXT_MAGIC		(0x534eU << 16)	/* "SN" */
+#define SNIC_EXT_MAGIC_MASK	GENMASK(31, 16)
+#define SNIC_EXT_VERSION	GENMASK(7, 0)
+#define SNIC_EXT_VERSION_1	1
+#define SNIC_EXT_VERSION_CUR	SNIC_EXT_VERSION_1
+
+/* Capabilities (EXT_HELLO word 2) */
+#define SNIC_EXT_CAP_LINK	BIT(0)	/* EXT_EVENT LINK with its reason */
+#define SNIC_EXT_CAP_LIVE_MAC	BIT(1)	/* EXT_EVENT MAC instead of a reset */
+#define SNIC_EXT_CAP_REASON	BIT(2)	/* NACK replies carry a reason */
+#define SNIC_EXT_CAPS_V1	(SNIC_EXT_CAP_LINK | SNIC_EXT_CAP_LIVE_MAC | \
+				 SNIC_EXT_CAP_REASON)
+
+/*
+ * EXT_EVENT (PF->VF, unsolicited, never answered: reading it acknowledges
+ * it at the transport level). MSGINFO is the event:
+ *   LINK: word 1 bit 0 = the VF may have link, bits 15:8 = enum
+ *         snic_link_reason (2 words)
+ *   MAC:  the administratively set address in words 1-2, laid out as
+ *         SET_MAC (3 words); the VF takes it without a reset
+ */
+enum snic_ext_event {
+	SNIC_EXT_EV_LINK	= 1,
+	SNIC_EXT_EV_MAC		= 2,
+};
+
+#define SNIC_EXT_LINK_UP	BIT(0)
+#define SNIC_EXT_LINK_REASON	GENMASK(15, 8)
+
+/**
+ * enum snic_link_reason - why a VF has no link (EXT_EVENT LINK)
+ * @SNIC_LINK_UP: the VF has link
+ * @SNIC_LINK_PHY_DOWN: the port's physical link is down
+ * @SNIC_LINK_ADMIN_DOWN: the administrator disabled the VF's link
+ *	(ip link set <pf> vf N state disable)
+ * @SNIC_LINK_PF_DOWN: the PF's netdev is down or resetting
+ */
+enum snic_link_reason {
+	SNIC_LINK_UP		= 0,
+	SNIC_LINK_PHY_DOWN	= 1,
+	SNIC_LINK_ADMIN_DOWN	= 2,
+	SNIC_LINK_PF_DOWN	= 3,
+};
+
+/**
+ * enum snic_refusal - why the PF NACKed a request (word 1 of a 2-word NACK
+ *	reply, sent only to a VF granted SNIC_EXT_CAP_REASON)
+ * @SNIC_REFUSE_UNSPEC: no reason given (treat as the base protocol does)
+ * @SNIC_REFUSE_INVALID: malformed or out-of-range request
+ * @SNIC_REFUSE_UNTRUSTED: the VF is not trusted (ip link set ... trust on)
+ * @SNIC_REFUSE_PORT_VLAN: the administrator set a port VLAN
+ * @SNIC_REFUSE_ADMIN_MAC: the administrator set the VF's MAC
+ * @SNIC_REFUSE_TABLE_FULL: no filter (MAC, VLAN) left in the shared table
+ * @SNIC_REFUSE_UNSUPPORTED: the PF cannot do this (device limitation)
+ * @SNIC_REFUSE_BUSY: rate-limited or the PF is resetting; try again
+ */
+enum snic_refusal {
+	SNIC_REFUSE_UNSPEC	= 0,
+	SNIC_REFUSE_INVALID	= 1,
+	SNIC_REFUSE_UNTRUSTED	= 2,
+	SNIC_REFUSE_PORT_VLAN	= 3,
+	SNIC_REFUSE_ADMIN_MAC	= 4,
+	SNIC_REFUSE_TABLE_FULL	= 5,
+	SNIC_REFUSE_UNSUPPORTED	= 6,
+	SNIC_REFUSE_BUSY	= 7,
+	SNIC_REFUSE_MAX		= SNIC_REFUSE_BUSY,
+};
+
 /* Payload layouts, as dwords in the mailbox buffer. */
 struct snic_wire_mac {			/* RESET reply, SET_MAC */
 	u32 hdr;
@@ -92,13 +176,24 @@ struct snic_wire_u32 {			/* SET_VLAN, SET_LPE */
 	u32 val;
 };
 
+struct snic_wire_ext_hello {		/* EXT_HELLO request and ACK reply */
+	u32 hdr;
+	u32 version;			/* SNIC_EXT_MAGIC | version */
+	u32 caps;			/* SNIC_EXT_CAP_* */
+};
+
 static_assert(sizeof(struct snic_wire_mac) == 3 * sizeof(u32));
+static_assert(sizeof(struct snic_wire_ext_hello) == 3 * sizeof(u32));
 static_assert(sizeof(struct snic_wire_mc) == SNIC_MBX_BYTES);
 static_assert(sizeof(struct snic_wire_u32) == 2 * sizeof(u32));
 
 #define SNIC_WORDS(t)		(sizeof(t) / sizeof(u32))
 #define SNIC_RESET_REPLY_WORDS	SNIC_WORDS(struct snic_wire_mac)
 #define SNIC_SET_MAC_WORDS	SNIC_WORDS(struct snic_wire_mac)
+#define SNIC_EXT_HELLO_WORDS	SNIC_WORDS(struct snic_wire_ext_hello)
+#define SNIC_EXT_LINK_WORDS	SNIC_WORDS(struct snic_wire_u32)
+#define SNIC_EXT_MAC_WORDS	SNIC_WORDS(struct snic_wire_mac)
+#define SNIC_NACK_REASON_WORDS	SNIC_WORDS(struct snic_wire_u32)
 
 /**
  * struct snic_msg - one decoded mailbox message
@@ -111,6 +206,11 @@ static_assert(sizeof(struct snic_wire_u32) == 2 * sizeof(u32));
  * @vlan: SET_VLAN: @vlan.add and @vlan.vid
  * @max_frame: SET_LPE
  * @promisc: SET_PROMISC: SNIC_PROMISC_* bits
+ * @ext: EXT_HELLO request or reply: @ext.version, @ext.caps
+ * @link: EXT_EVENT LINK: @link.up, @link.reason (enum snic_link_reason);
+ *	an EXT_EVENT MAC uses @mac
+ * @reason: a NACK reply's enum snic_refusal (SNIC_REFUSE_UNSPEC when the
+ *	reply had no reason word); kept outside the union, any type has it
  */
 struct snic_msg {
 	u16 type;
@@ -132,7 +232,16 @@ struct snic_msg {
 		} vlan;
 		u32 max_frame;
 		u8 promisc;
+		struct {
+			u8 version;
+			u32 caps;
+		} ext;
+		struct {
+			bool up;
+			u8 reason;
+		} link;
 	};
+	u8 reason;
 };
 
 /**
