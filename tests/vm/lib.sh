@@ -330,3 +330,89 @@ mem_snapshot() {
 module_refcnt() {
 	cat "/sys/module/$1/refcnt" 2>/dev/null || echo 0
 }
+
+# --- failover (topology: failover) -------------------------------------------
+#
+# The failover topology (scripts/vm) adds a virtio-net with failover=on and
+# MAC 52:54:00:5a:0f:00 on the port's wire. virtio_net registers a
+# net_failover master with that MAC and its own netdev as the standby
+# slave; a PCI netdev registering in the master's namespace with the same
+# permanent MAC becomes the primary. A VF therefore needs that MAC from
+# its PF before its driver binds (vf_bind_with_mac).
+
+# shellcheck disable=SC2034 # used by scenarios
+FAILOVER_MAC=52:54:00:5a:0f:00
+
+# failover_master: the net_failover master's name (virtio_net's device
+# that has lower devices and no master of its own).
+failover_master() {
+	local d l
+	for d in /sys/class/net/*; do
+		l=$(readlink "$d/device/driver" 2>/dev/null) || continue
+		[ "${l##*/}" = virtio_net ] || continue
+		[ -e "$d/master" ] && continue
+		compgen -G "$d/lower_*" >/dev/null || continue
+		echo "${d##*/}"
+		return 0
+	done
+	return 1
+}
+
+# failover_slave MASTER primary|standby: the master's primary (a PCI VF)
+# or standby (virtio) slave; fails if there is none.
+failover_slave() {
+	local l dev vf
+	for l in /sys/class/net/"$1"/lower_*; do
+		[ -e "$l" ] || continue
+		dev=${l##*/lower_}
+		vf=no
+		[ -e "/sys/class/net/$dev/device/physfn" ] && vf=yes
+		if { [ "$2" = primary ] && [ $vf = yes ]; } ||
+		   { [ "$2" = standby ] && [ $vf = no ]; }; then
+			echo "$dev"
+			return 0
+		fi
+	done
+	return 1
+}
+
+# load_failover: load virtio_net and wait for the master; prints its name.
+load_failover() {
+	modprobe virtio_net || return 1
+	wait_until 20 failover_master || return 1
+	failover_master
+}
+
+# vf_bind_with_mac MAC PF_DEV [NS] [PORT]: give VF 0 MAC through the PF
+# (netdev PF_DEV in namespace NS, "" for the initial one) before its
+# driver binds: with sriov_drivers_autoprobe off, create VF 0 if there is
+# none, set MAC, then bind the pair's VF driver through driver_override
+# (an unprobed VF binds only so). Prints the VF's netdev name.
+vf_bind_with_mac() {
+	local mac=$1 pf=$2 ns=${3:-} port=${4:-0} pci
+	echo 0 >"/sys/bus/pci/devices/$(pf_pci "$port")/sriov_drivers_autoprobe" ||
+		return 1
+	if [ "$(numvfs "$port")" = 0 ]; then
+		set_numvfs 1 "$port" || return 1
+	fi
+	in_ns "$ns" ip link set "$pf" vf 0 mac "$mac" || return 1
+	pci=$(vf_pci 0 "$port") || return 1
+	vf_driver_name >"/sys/bus/pci/devices/$pci/driver_override" || return 1
+	echo "$pci" >/sys/bus/pci/drivers_probe || return 1
+	wait_until 30 vf_dev 0 "$port" || return 1
+	vf_dev 0 "$port"
+}
+
+# dev_stat DEV COUNTER: a netdev's statistics counter (rx_packets, ...).
+dev_stat() {
+	cat "/sys/class/net/$1/statistics/$2"
+}
+
+# ping_count [NS] ADDR COUNT INTERVAL: COUNT pings INTERVAL apart, each
+# waited for at most 1 s; prints "SENT RECEIVED".
+ping_count() {
+	local out
+	out=$(in_ns "$1" ping -q -n -c "$3" -i "$4" -W 1 "$2" 2>&1)
+	sed -nE 's/^([0-9]+) packets transmitted, ([0-9]+) received.*/\1 \2/p' \
+		<<<"$out" | grep . || echo "0 0"
+}
