@@ -6,7 +6,8 @@
 #
 #   #!/bin/bash
 #   # proves: <the behaviour, one line; printed in every result line>
-#   # topology: single | wire      (optional; wire = two ports, one wire)
+#   # topology: single | wire | failover   (optional; wire = two ports,
+#   #           one wire; failover = wire plus a failover=on virtio-net)
 #   # requires: pf=sriovnic | vf=sriovnic   (optional; other pairs skip it)
 #   . "$SNIC_DIR/tests/vm/lib.sh"
 #   load_drivers
