@@ -7,7 +7,7 @@
 # timeout: 1500
 #
 # Only sriovnic/sriovnic: the driver under test inside the nested VM is
-# ours, and each run costs 7-9 minutes under TCG.
+# ours, and each run costs 6-9 minutes under TCG.
 #
 # The nested VM (tests/vm/nested/) is a TCG guest of this TCG guest, so it
 # is kept minimal: one vCPU, 256 MiB, -nodefaults, qboot instead of
