@@ -5,6 +5,7 @@
 #   make                 build the three modules against KDIR
 #   make install         install them (modules_install + depmod)
 #   make check           W=1/sparse builds on 6.12 and 6.1, KUnit, VM scenarios
+#   make check-slow      the slow VM scenarios only (nested guest)
 #   make demo            run the demo scenario in a VM
 #   make kunit           KUnit suites on UML
 #   make vm-test T=name  one VM scenario (PF=, VF=, PAIRS= as for check)
@@ -63,7 +64,7 @@ check: deps
 	scripts/check
 
 check-slow: deps
-	scripts/check --slow
+	scripts/vm-tests --slow-only
 
 demo: deps
 	scripts/vm-tests --demo
@@ -72,4 +73,4 @@ bench: deps
 	scripts/bench
 
 help:
-	@sed -n '3,17p' Makefile
+	@sed -n '3,18p' Makefile

@@ -9,6 +9,10 @@
 #   # topology: single | wire | failover   (optional; wire = two ports,
 #   #           one wire; failover = wire plus a failover=on virtio-net)
 #   # requires: pf=sriovnic | vf=sriovnic   (optional; other pairs skip it)
+#   # pairs: PF/VF ...            (optional; the only pairs it runs for)
+#   # vm: iommu                   (optional; intel-iommu, intel_iommu=on)
+#   # timeout: SEC                (optional; QEMU's limit, default 900)
+#   # slow: yes                   (optional; only in make check-slow)
 #   . "$SNIC_DIR/tests/vm/lib.sh"
 #   load_drivers
 #   ...checks...
