@@ -47,6 +47,8 @@ static unsigned int snic_req_min_words(u16 type, u8 info)
 	case SNIC_MSG_SET_VLAN:
 	case SNIC_MSG_SET_LPE:
 		return 2;
+	case SNIC_MSG_EXT_HELLO:
+		return SNIC_EXT_HELLO_WORDS;
 	default:
 		return 0;
 	}
@@ -56,6 +58,24 @@ static int snic_check_unicast(const u8 *mac)
 {
 	/* A broadcast address is a multicast one, so this refuses it too. */
 	return is_valid_ether_addr(mac) ? 0 : -EADDRNOTAVAIL;
+}
+
+/*
+ * EXT_HELLO words 1-2, the same layout both ways: our magic, a version of
+ * at least 1 (bits 15:8 are reserved for growth and ignored), and the
+ * capabilities, kept whole: the receiver masks what it does not know.
+ */
+static int snic_decode_ext_hello(const u32 *w, struct snic_msg *msg)
+{
+	if (msg->info)
+		return -EINVAL;
+	if ((w[1] & SNIC_EXT_MAGIC_MASK) != SNIC_EXT_MAGIC)
+		return -EPROTO;
+	msg->ext.version = FIELD_GET(SNIC_EXT_VERSION, w[1]);
+	if (!msg->ext.version)
+		return -ERANGE;
+	msg->ext.caps = w[2];
+	return 0;
 }
 
 static int snic_decode_request(const u32 *w, unsigned int len,
@@ -121,6 +141,37 @@ static int snic_decode_request(const u32 *w, unsigned int len,
 			return -EINVAL;
 		msg->promisc = msg->info;
 		return 0;
+	case SNIC_MSG_EXT_HELLO:
+		return snic_decode_ext_hello(w, msg);
+	default:
+		/* Unknown, or PF->VF only (PF_CONTROL, EXT_EVENT) */
+		return -EOPNOTSUPP;
+	}
+}
+
+static int snic_decode_ext_event(const u32 *w, unsigned int len,
+				 struct snic_msg *msg)
+{
+	if (msg->flags & (SNIC_MSG_ACK | SNIC_MSG_NACK))
+		return -EBADMSG;	/* never an answer */
+
+	switch (msg->info) {
+	case SNIC_EXT_EV_LINK:
+		if (len < SNIC_EXT_LINK_WORDS)
+			return -EMSGSIZE;
+		msg->link.up = w[1] & SNIC_EXT_LINK_UP;
+		msg->link.reason = FIELD_GET(SNIC_EXT_LINK_REASON, w[1]);
+		/* Reasons grow only with the version, so v1 knows them all. */
+		if (msg->link.reason > SNIC_LINK_PF_DOWN)
+			return -ERANGE;
+		if (msg->link.up != (msg->link.reason == SNIC_LINK_UP))
+			return -EINVAL;
+		return 0;
+	case SNIC_EXT_EV_MAC:
+		if (len < SNIC_EXT_MAC_WORDS)
+			return -EMSGSIZE;
+		snic_words_to_mac(w[1], w[2], msg->mac);
+		return snic_check_unicast(msg->mac);
 	default:
 		return -EOPNOTSUPP;
 	}
@@ -129,6 +180,16 @@ static int snic_decode_request(const u32 *w, unsigned int len,
 static int snic_decode_reply(const u32 *w, unsigned int len,
 			     struct snic_msg *msg)
 {
+	/*
+	 * A NACK of any type may carry the PF's reason in word 1. One this
+	 * VF does not know (a newer PF's) is no reason at all.
+	 */
+	if ((msg->flags & SNIC_MSG_NACK) && len >= SNIC_NACK_REASON_WORDS) {
+		msg->reason_word = true;
+		if (w[1] <= SNIC_REFUSE_MAX)
+			msg->reason = w[1];
+	}
+
 	switch (msg->type) {
 	case SNIC_MSG_PF_CONTROL:
 		return (msg->flags & (SNIC_MSG_ACK | SNIC_MSG_NACK)) ?
@@ -140,6 +201,16 @@ static int snic_decode_reply(const u32 *w, unsigned int len,
 			return -EMSGSIZE;
 		snic_words_to_mac(w[1], w[2], msg->mac);
 		return snic_check_unicast(msg->mac);
+	case SNIC_MSG_EXT_HELLO:
+		if (!(msg->flags & (SNIC_MSG_ACK | SNIC_MSG_NACK)))
+			return -EBADMSG;
+		if (msg->flags & SNIC_MSG_NACK)
+			return 0;	/* any PF that does not know it */
+		if (len < SNIC_EXT_HELLO_WORDS)
+			return -EMSGSIZE;
+		return snic_decode_ext_hello(w, msg);
+	case SNIC_MSG_EXT_EVENT:
+		return snic_decode_ext_event(w, len, msg);
 	default:
 		/*
 		 * Replies to other requests echo the request header; a
@@ -161,10 +232,18 @@ static int snic_decode_reply(const u32 *w, unsigned int len,
  * @msg: filled in; on error only @msg->type, @msg->info and @msg->flags
  *	are meaningful (enough to NACK the request)
  *
+ * Nothing past @len is read. A NACK reply of @len >= 2 yields the PF's
+ * reason (@msg->reason, SNIC_REFUSE_UNSPEC when it is one this side does
+ * not know), so a VF decodes a NACK with a length of 1 unless the PF
+ * granted it SNIC_EXT_CAP_REASON.
+ *
  * Return: 0, or -EMSGSIZE (too short for its type, or longer than the
- * mailbox), -EOPNOTSUPP (unknown request type), -EBADMSG (flags that make
- * no sense in this direction), -EINVAL (bad MSGINFO), -ERANGE (a field out
- * of range) or -EADDRNOTAVAIL (an address that is not a unicast one).
+ * mailbox), -EOPNOTSUPP (unknown request type, a PF->VF type sent as a
+ * request, or an unknown EXT_EVENT), -EBADMSG (flags that make no sense in
+ * this direction), -EINVAL (bad MSGINFO, or contradicting fields), -EPROTO
+ * (an EXT_HELLO without the extension's magic), -ERANGE (a field out of
+ * range, EXT_HELLO version 0) or -EADDRNOTAVAIL (an address that is not a
+ * unicast one).
  */
 int snic_msg_decode(const u32 *words, unsigned int len, enum snic_msg_dir dir,
 		    struct snic_msg *msg)
@@ -190,6 +269,18 @@ static u32 snic_hdr(const struct snic_msg *msg, u8 info)
 	return FIELD_PREP(SNIC_MSG_TYPE, msg->type) |
 	       FIELD_PREP(SNIC_MSG_INFO, info) |
 	       (msg->flags & SNIC_MSG_FLAGS);
+}
+
+static int snic_encode_ext_hello(const struct snic_msg *msg, u32 *w,
+				 unsigned int *len)
+{
+	if (!msg->ext.version)
+		return -ERANGE;
+	w[0] = snic_hdr(msg, 0);
+	w[1] = SNIC_EXT_MAGIC | FIELD_PREP(SNIC_EXT_VERSION, msg->ext.version);
+	w[2] = msg->ext.caps;
+	*len = SNIC_EXT_HELLO_WORDS;
+	return 0;
 }
 
 static int snic_encode_request(const struct snic_msg *msg, u32 *w,
@@ -252,9 +343,61 @@ static int snic_encode_request(const struct snic_msg *msg, u32 *w,
 		w[0] = snic_hdr(msg, msg->promisc);
 		*len = 1;
 		return 0;
+	case SNIC_MSG_EXT_HELLO:
+		return snic_encode_ext_hello(msg, w, len);
 	default:
 		return -EOPNOTSUPP;
 	}
+}
+
+static int snic_encode_ext_event(const struct snic_msg *msg, u32 *w,
+				 unsigned int *len)
+{
+	if (msg->flags & (SNIC_MSG_ACK | SNIC_MSG_NACK))
+		return -EBADMSG;
+
+	switch (msg->info) {
+	case SNIC_EXT_EV_LINK:
+		if (msg->link.reason > SNIC_LINK_PF_DOWN)
+			return -ERANGE;
+		if (msg->link.up != (msg->link.reason == SNIC_LINK_UP))
+			return -EINVAL;
+		w[0] = snic_hdr(msg, SNIC_EXT_EV_LINK);
+		w[1] = FIELD_PREP(SNIC_EXT_LINK_REASON, msg->link.reason) |
+		       (msg->link.up ? SNIC_EXT_LINK_UP : 0);
+		*len = SNIC_EXT_LINK_WORDS;
+		return 0;
+	case SNIC_EXT_EV_MAC:
+		if (snic_check_unicast(msg->mac))
+			return -EADDRNOTAVAIL;
+		w[0] = snic_hdr(msg, SNIC_EXT_EV_MAC);
+		snic_mac_to_words(msg->mac, &w[1], &w[2]);
+		*len = SNIC_EXT_MAC_WORDS;
+		return 0;
+	default:
+		return -EOPNOTSUPP;
+	}
+}
+
+/* The answer to a request that carries nothing but ACK/NACK (and reason) */
+static int snic_encode_answer(const struct snic_msg *msg, u32 *w,
+			      unsigned int *len)
+{
+	bool ack = msg->flags & SNIC_MSG_ACK, nack = msg->flags & SNIC_MSG_NACK;
+
+	if (ack == nack)
+		return -EBADMSG;
+	if (ack && msg->reason_word)
+		return -EINVAL;
+	if (msg->reason > SNIC_REFUSE_MAX)
+		return -ERANGE;
+	w[0] = snic_hdr(msg, msg->info);
+	*len = 1;
+	if (msg->reason_word) {
+		w[1] = msg->reason;
+		*len = SNIC_NACK_REASON_WORDS;
+	}
+	return 0;
 }
 
 /**
@@ -264,9 +407,12 @@ static int snic_encode_request(const struct snic_msg *msg, u32 *w,
  * @words: at least SNIC_MBX_WORDS words
  * @len: set to the number of words to write
  *
- * Replies are the RESET reply (3 words with the address when ACKed, 1 word
- * when NACKed) and PF_CONTROL; other replies are built from the request
- * header with snic_msg_reply_hdr().
+ * Replies: the RESET reply (3 words with the address when ACKed), the
+ * EXT_HELLO ACK (3 words), PF_CONTROL and EXT_EVENT (@msg->info is the
+ * event: LINK 2 words, MAC 3 words), and for every other type the answer
+ * to a request: the request's type and MSGINFO (@msg->info) with exactly
+ * one of ACK and NACK. A NACK of any type is one word, or two with
+ * @msg->reason in word 1 when @msg->reason_word is set.
  *
  * Return: 0, or the same errors snic_msg_decode() would give the result.
  */
@@ -281,11 +427,13 @@ int snic_msg_encode(const struct snic_msg *msg, enum snic_msg_dir dir,
 
 	switch (msg->type) {
 	case SNIC_MSG_RESET:
-		words[0] = snic_hdr(msg, 0);
 		if (!(msg->flags & SNIC_MSG_ACK)) {
-			*len = 1;
-			return 0;
+			struct snic_msg nack = *msg;
+
+			nack.info = 0;
+			return snic_encode_answer(&nack, words, len);
 		}
+		words[0] = snic_hdr(msg, 0);
 		if (snic_check_unicast(msg->mac))
 			return -EADDRNOTAVAIL;
 		snic_mac_to_words(msg->mac, &words[1], &words[2]);
@@ -297,8 +445,20 @@ int snic_msg_encode(const struct snic_msg *msg, enum snic_msg_dir dir,
 		words[0] = snic_hdr(msg, 0);
 		*len = 1;
 		return 0;
+	case SNIC_MSG_EXT_HELLO:
+		if (!(msg->flags & SNIC_MSG_ACK)) {
+			struct snic_msg nack = *msg;
+
+			nack.info = 0;
+			return snic_encode_answer(&nack, words, len);
+		}
+		if (msg->flags & SNIC_MSG_NACK)
+			return -EBADMSG;
+		return snic_encode_ext_hello(msg, words, len);
+	case SNIC_MSG_EXT_EVENT:
+		return snic_encode_ext_event(msg, words, len);
 	default:
-		return -EOPNOTSUPP;
+		return snic_encode_answer(msg, words, len);
 	}
 }
 SNIC_EXPORT(snic_msg_encode);
@@ -353,6 +513,8 @@ const char *snic_msg_name(u16 type)
 	case SNIC_MSG_SET_LPE:		return "SET_LPE";
 	case SNIC_MSG_SET_PROMISC:	return "SET_PROMISC";
 	case SNIC_MSG_PF_CONTROL:	return "PF_CONTROL";
+	case SNIC_MSG_EXT_HELLO:	return "EXT_HELLO";
+	case SNIC_MSG_EXT_EVENT:	return "EXT_EVENT";
 	default:			return "unknown";
 	}
 }

@@ -282,7 +282,8 @@ static void codec_bad_type(struct kunit *test)
 	u32 type;
 
 	for (type = 0; type <= 0x1ff; type++) {
-		if (type >= SNIC_MSG_RESET && type <= SNIC_MSG_SET_PROMISC)
+		if ((type >= SNIC_MSG_RESET && type <= SNIC_MSG_SET_PROMISC) ||
+		    type == SNIC_MSG_EXT_HELLO)
 			continue;
 		w[0] = type;
 		decode_req(test, w, SNIC_MBX_WORDS, -EOPNOTSUPP, &m);
@@ -421,38 +422,458 @@ static void codec_bad_mac(struct kunit *test)
 
 /*
  * Decoding never looks past @len: the same prefix followed by different
- * garbage decodes identically, for every type and every length.
+ * garbage decodes identically, for every type, every length, both
+ * directions, with each flag combination and MSGINFO that reaches a
+ * different branch, and with and without the extension's magic in word 1.
  */
-static void codec_never_reads_past_len(struct kunit *test)
+static void past_len_one(struct kunit *test, u32 hdr, bool magic,
+			 unsigned int *seed)
 {
 	u32 a[SNIC_MBX_WORDS], b[SNIC_MBX_WORDS];
 	struct snic_msg ma, mb;
-	unsigned int len, i, seed = 1;
-	u32 type;
+	enum snic_msg_dir dir;
+	unsigned int len, i;
 	int ra, rb;
 
-	for (type = 0; type <= 7; type++) {
+	for (dir = SNIC_DIR_REQUEST; dir <= SNIC_DIR_REPLY; dir++) {
 		for (len = 1; len <= SNIC_MBX_WORDS; len++) {
 			for (i = 0; i < SNIC_MBX_WORDS; i++) {
-				seed = seed * 1103515245 + 12345;
-				a[i] = seed & 0x0fff0fff;
+				*seed = *seed * 1103515245 + 12345;
+				a[i] = *seed & 0x0fff0fff;
 				b[i] = ~a[i];
 			}
-			a[0] = type | FIELD_PREP(SNIC_MSG_INFO, len);
+			a[0] = hdr;
+			/* no MSGINFO given: the length, a count for SET_MC */
+			if (!(hdr & SNIC_MSG_INFO))
+				a[0] |= FIELD_PREP(SNIC_MSG_INFO, len);
+			if (magic) {
+				a[1] = SNIC_EXT_MAGIC | 1;	/* LINK up too */
+				a[2] = 0x00000002;		/* a MAC too */
+			}
 			for (i = 0; i < len; i++)
 				b[i] = a[i];
-			ra = snic_msg_decode(a, len, SNIC_DIR_REQUEST, &ma);
-			rb = snic_msg_decode(b, len, SNIC_DIR_REQUEST, &mb);
+			ra = snic_msg_decode(a, len, dir, &ma);
+			rb = snic_msg_decode(b, len, dir, &mb);
 			KUNIT_EXPECT_EQ(test, ra, rb);
 			KUNIT_EXPECT_MEMEQ(test, &ma, &mb, sizeof(ma));
 		}
 	}
 }
 
+/*
+ * Decoding never looks past @len: the same prefix followed by different
+ * garbage decodes identically, for every type, every length, both
+ * directions, with each flag combination and a MSGINFO for each branch,
+ * and with and without the extension's magic in word 1.
+ */
+static void codec_never_reads_past_len(struct kunit *test)
+{
+	static const u32 types[] = { 0, 1, 2, 3, 4, 5, 6, 7, SNIC_MSG_EXT_HELLO,
+				     SNIC_MSG_EXT_EVENT, SNIC_MSG_PF_CONTROL };
+	static const u32 flags[] = { 0, SNIC_MSG_ACK, SNIC_MSG_NACK,
+				     SNIC_MSG_ACK | SNIC_MSG_CTS,
+				     SNIC_MSG_NACK | SNIC_MSG_CTS, SNIC_MSG_CTS };
+	static const u32 infos[] = { 0, 1, 2, 0x80 };
+	unsigned int t, f, i, seed = 1;
+	u32 hdr;
+
+	for (t = 0; t < ARRAY_SIZE(types); t++) {
+		for (f = 0; f < ARRAY_SIZE(flags); f++) {
+			hdr = types[t] | flags[f];
+			past_len_one(test, hdr, false, &seed);
+			for (i = 0; i < ARRAY_SIZE(infos); i++) {
+				hdr = types[t] | flags[f] |
+				      FIELD_PREP(SNIC_MSG_INFO, infos[i]);
+				past_len_one(test, hdr, false, &seed);
+				past_len_one(test, hdr, true, &seed);
+			}
+		}
+	}
+}
+
+/* --- the extension ------------------------------------------------------ */
+
+static const u32 hello_req[] = {
+	SNIC_MSG_EXT_HELLO, SNIC_EXT_MAGIC | SNIC_EXT_VERSION_1,
+	SNIC_EXT_CAPS_V1,
+};
+
+static void codec_ext_hello_wire(struct kunit *test)
+{
+	struct snic_msg m = { .type = SNIC_MSG_EXT_HELLO };
+	u32 w[SNIC_MBX_WORDS];
+	unsigned int len;
+
+	m.ext.version = SNIC_EXT_VERSION_1;
+	m.ext.caps = SNIC_EXT_CAPS_V1;
+	KUNIT_ASSERT_EQ(test, snic_msg_encode(&m, SNIC_DIR_REQUEST, w, &len), 0);
+	KUNIT_EXPECT_EQ(test, len, 3U);
+	KUNIT_EXPECT_EQ(test, w[0], 0x00000040U);
+	KUNIT_EXPECT_EQ(test, w[1], 0x534e0001U);
+	KUNIT_EXPECT_EQ(test, w[2], 0x00000007U);
+
+	/* ACK reply: header echoed with ACK|CTS, version and caps in use */
+	m.flags = SNIC_MSG_ACK | SNIC_MSG_CTS;
+	m.ext.caps = SNIC_EXT_CAP_LINK;
+	KUNIT_ASSERT_EQ(test, snic_msg_encode(&m, SNIC_DIR_REPLY, w, &len), 0);
+	KUNIT_EXPECT_EQ(test, len, 3U);
+	KUNIT_EXPECT_EQ(test, w[0], 0xa0000040U);
+	KUNIT_EXPECT_EQ(test, w[1], 0x534e0001U);
+	KUNIT_EXPECT_EQ(test, w[2], 0x00000001U);
+
+	/* NACK reply: one word, as igb answers any type it does not know */
+	m.flags = SNIC_MSG_NACK | SNIC_MSG_CTS;
+	KUNIT_ASSERT_EQ(test, snic_msg_encode(&m, SNIC_DIR_REPLY, w, &len), 0);
+	KUNIT_EXPECT_EQ(test, len, 1U);
+	KUNIT_EXPECT_EQ(test, w[0], 0x60000040U);
+
+	/* neither or both is no answer */
+	m.flags = SNIC_MSG_CTS;
+	KUNIT_EXPECT_EQ(test, snic_msg_encode(&m, SNIC_DIR_REPLY, w, &len),
+			-EBADMSG);
+	m.flags = SNIC_MSG_ACK | SNIC_MSG_NACK;
+	KUNIT_EXPECT_EQ(test, snic_msg_encode(&m, SNIC_DIR_REPLY, w, &len),
+			-EBADMSG);
+	m.flags = 0;
+	m.ext.version = 0;
+	KUNIT_EXPECT_EQ(test, snic_msg_encode(&m, SNIC_DIR_REQUEST, w, &len),
+			-ERANGE);
+}
+
+static void codec_ext_hello_request(struct kunit *test)
+{
+	u32 w[SNIC_MBX_WORDS] = { };
+	struct snic_msg m;
+
+	memcpy(w, hello_req, sizeof(hello_req));
+	decode_req(test, w, 3, 0, &m);
+	KUNIT_EXPECT_EQ(test, m.type, SNIC_MSG_EXT_HELLO);
+	KUNIT_EXPECT_EQ(test, m.ext.version, SNIC_EXT_VERSION_1);
+	KUNIT_EXPECT_EQ(test, m.ext.caps, (u32)SNIC_EXT_CAPS_V1);
+	decode_req(test, w, SNIC_MBX_WORDS, 0, &m);
+
+	/* a newer VF: higher version, unknown caps kept for the policy */
+	w[1] = SNIC_EXT_MAGIC | 0xff;
+	w[2] = 0xffffffff;
+	decode_req(test, w, 3, 0, &m);
+	KUNIT_EXPECT_EQ(test, m.ext.version, 0xff);
+	KUNIT_EXPECT_EQ(test, m.ext.caps, 0xffffffffU);
+	/* bits 15:8 of word 1 are reserved and ignored */
+	w[1] = SNIC_EXT_MAGIC | 0xab00 | 2;
+	decode_req(test, w, 3, 0, &m);
+	KUNIT_EXPECT_EQ(test, m.ext.version, 2);
+
+	/* short: every length below three */
+	memcpy(w, hello_req, sizeof(hello_req));
+	decode_req(test, w, 1, -EMSGSIZE, &m);
+	KUNIT_EXPECT_EQ(test, m.type, SNIC_MSG_EXT_HELLO);
+	decode_req(test, w, 2, -EMSGSIZE, &m);
+
+	/* bad magic, in each half */
+	w[1] = 0x534f0001;
+	decode_req(test, w, 3, -EPROTO, &m);
+	w[1] = 0x524e0001;
+	decode_req(test, w, 3, -EPROTO, &m);
+	w[1] = SNIC_EXT_VERSION_1;
+	decode_req(test, w, 3, -EPROTO, &m);
+	KUNIT_EXPECT_EQ(test, m.type, SNIC_MSG_EXT_HELLO);
+
+	/* version 0 */
+	w[1] = SNIC_EXT_MAGIC;
+	decode_req(test, w, 3, -ERANGE, &m);
+
+	/* MSGINFO must be 0 */
+	w[0] = SNIC_MSG_EXT_HELLO | FIELD_PREP(SNIC_MSG_INFO, 1);
+	w[1] = SNIC_EXT_MAGIC | 1;
+	decode_req(test, w, 3, -EINVAL, &m);
+
+	/* a request never carries ACK or NACK */
+	w[0] = SNIC_MSG_EXT_HELLO | SNIC_MSG_ACK;
+	decode_req(test, w, 3, -EBADMSG, &m);
+}
+
+static void codec_ext_hello_reply(struct kunit *test)
+{
+	u32 w[SNIC_MBX_WORDS] = { };
+	struct snic_msg m;
+
+	w[0] = 0xa0000040;
+	w[1] = SNIC_EXT_MAGIC | 1;
+	w[2] = SNIC_EXT_CAP_LINK | SNIC_EXT_CAP_REASON | BIT(20);
+	KUNIT_EXPECT_EQ(test, snic_msg_decode(w, 3, SNIC_DIR_REPLY, &m), 0);
+	KUNIT_EXPECT_EQ(test, m.flags, (u32)(SNIC_MSG_ACK | SNIC_MSG_CTS));
+	KUNIT_EXPECT_EQ(test, m.ext.version, 1);
+	/* a bit the VF does not know is kept: the VF masks it */
+	KUNIT_EXPECT_EQ(test, m.ext.caps, (u32)(SNIC_EXT_CAP_LINK |
+						SNIC_EXT_CAP_REASON | BIT(20)));
+	KUNIT_EXPECT_EQ(test, snic_msg_decode(w, 2, SNIC_DIR_REPLY, &m),
+			-EMSGSIZE);
+	w[1] = 0x12340001;
+	KUNIT_EXPECT_EQ(test, snic_msg_decode(w, 3, SNIC_DIR_REPLY, &m), -EPROTO);
+	w[1] = SNIC_EXT_MAGIC;
+	KUNIT_EXPECT_EQ(test, snic_msg_decode(w, 3, SNIC_DIR_REPLY, &m), -ERANGE);
+
+	/* igb's answer: one word, NACK with CTS, no reason */
+	w[0] = 0x60000040;
+	KUNIT_EXPECT_EQ(test, snic_msg_decode(w, 1, SNIC_DIR_REPLY, &m), 0);
+	KUNIT_EXPECT_EQ(test, m.type, SNIC_MSG_EXT_HELLO);
+	KUNIT_EXPECT_EQ(test, m.flags, (u32)(SNIC_MSG_NACK | SNIC_MSG_CTS));
+	KUNIT_EXPECT_EQ(test, m.reason, SNIC_REFUSE_UNSPEC);
+	KUNIT_EXPECT_FALSE(test, m.reason_word);
+
+	/* an EXT_HELLO that is no answer */
+	w[0] = SNIC_MSG_EXT_HELLO | SNIC_MSG_CTS;
+	KUNIT_EXPECT_EQ(test, snic_msg_decode(w, 3, SNIC_DIR_REPLY, &m),
+			-EBADMSG);
+}
+
+static void codec_ext_event_link(struct kunit *test)
+{
+	static const u8 reasons[] = { SNIC_LINK_PHY_DOWN, SNIC_LINK_ADMIN_DOWN,
+				      SNIC_LINK_PF_DOWN };
+	struct snic_msg m = { .type = SNIC_MSG_EXT_EVENT,
+			      .info = SNIC_EXT_EV_LINK, .flags = SNIC_MSG_CTS };
+	struct snic_msg out;
+	u32 w[SNIC_MBX_WORDS];
+	unsigned int len, i;
+
+	m.link.up = true;
+	KUNIT_ASSERT_EQ(test, snic_msg_encode(&m, SNIC_DIR_REPLY, w, &len), 0);
+	KUNIT_EXPECT_EQ(test, len, 2U);
+	KUNIT_EXPECT_EQ(test, w[0], 0x20010041U);
+	KUNIT_EXPECT_EQ(test, w[1], 0x00000001U);
+
+	for (i = 0; i < ARRAY_SIZE(reasons); i++) {
+		m.link.up = false;
+		m.link.reason = reasons[i];
+		KUNIT_ASSERT_EQ(test,
+				snic_msg_encode(&m, SNIC_DIR_REPLY, w, &len), 0);
+		KUNIT_EXPECT_EQ(test, w[1], (u32)reasons[i] << 8);
+		KUNIT_ASSERT_EQ(test,
+				snic_msg_decode(w, len, SNIC_DIR_REPLY, &out), 0);
+		KUNIT_EXPECT_EQ(test, out.info, SNIC_EXT_EV_LINK);
+		KUNIT_EXPECT_FALSE(test, out.link.up);
+		KUNIT_EXPECT_EQ(test, out.link.reason, reasons[i]);
+	}
+
+	/* contradictions and unknown reasons */
+	m.link.up = true;
+	KUNIT_EXPECT_EQ(test, snic_msg_encode(&m, SNIC_DIR_REPLY, w, &len),
+			-EINVAL);
+	m.link.up = false;
+	m.link.reason = SNIC_LINK_UP;
+	KUNIT_EXPECT_EQ(test, snic_msg_encode(&m, SNIC_DIR_REPLY, w, &len),
+			-EINVAL);
+	m.link.reason = SNIC_LINK_PF_DOWN + 1;
+	KUNIT_EXPECT_EQ(test, snic_msg_encode(&m, SNIC_DIR_REPLY, w, &len),
+			-ERANGE);
+
+	w[0] = 0x20010041;
+	w[1] = SNIC_EXT_LINK_UP | FIELD_PREP(SNIC_EXT_LINK_REASON, 1);
+	KUNIT_EXPECT_EQ(test, snic_msg_decode(w, 2, SNIC_DIR_REPLY, &out),
+			-EINVAL);
+	w[1] = 0;
+	KUNIT_EXPECT_EQ(test, snic_msg_decode(w, 2, SNIC_DIR_REPLY, &out),
+			-EINVAL);
+	w[1] = FIELD_PREP(SNIC_EXT_LINK_REASON, 4);
+	KUNIT_EXPECT_EQ(test, snic_msg_decode(w, 2, SNIC_DIR_REPLY, &out),
+			-ERANGE);
+	/* short */
+	w[1] = SNIC_EXT_LINK_UP;
+	KUNIT_EXPECT_EQ(test, snic_msg_decode(w, 1, SNIC_DIR_REPLY, &out),
+			-EMSGSIZE);
+	/* reserved bits are ignored */
+	w[1] = SNIC_EXT_LINK_UP | 0xffff00fe;
+	w[1] &= ~SNIC_EXT_LINK_REASON;
+	KUNIT_EXPECT_EQ(test, snic_msg_decode(w, 2, SNIC_DIR_REPLY, &out), 0);
+	KUNIT_EXPECT_TRUE(test, out.link.up);
+}
+
+static void codec_ext_event_mac(struct kunit *test)
+{
+	static const u8 mcast[ETH_ALEN] = { 0x01, 0x00, 0x5e, 0x00, 0x00, 0x01 };
+	struct snic_msg m = { .type = SNIC_MSG_EXT_EVENT,
+			      .info = SNIC_EXT_EV_MAC, .flags = SNIC_MSG_CTS };
+	struct snic_msg out;
+	u32 w[SNIC_MBX_WORDS];
+	unsigned int len;
+
+	ether_addr_copy(m.mac, mac_a);
+	KUNIT_ASSERT_EQ(test, snic_msg_encode(&m, SNIC_DIR_REPLY, w, &len), 0);
+	KUNIT_EXPECT_EQ(test, len, 3U);
+	KUNIT_EXPECT_EQ(test, w[0], 0x20020041U);
+	KUNIT_EXPECT_EQ(test, w[1], 0x33221102U);
+	KUNIT_EXPECT_EQ(test, w[2], 0x00005544U);
+	KUNIT_ASSERT_EQ(test, snic_msg_decode(w, len, SNIC_DIR_REPLY, &out), 0);
+	KUNIT_EXPECT_EQ(test, out.info, SNIC_EXT_EV_MAC);
+	KUNIT_EXPECT_MEMEQ(test, out.mac, mac_a, ETH_ALEN);
+	KUNIT_EXPECT_EQ(test, snic_msg_decode(w, 2, SNIC_DIR_REPLY, &out),
+			-EMSGSIZE);
+
+	/* unicast only, both ways */
+	ether_addr_copy(m.mac, mcast);
+	KUNIT_EXPECT_EQ(test, snic_msg_encode(&m, SNIC_DIR_REPLY, w, &len),
+			-EADDRNOTAVAIL);
+	w[1] = 0x5e0001;
+	w[2] = 0x0100;
+	KUNIT_EXPECT_EQ(test, snic_msg_decode(w, 3, SNIC_DIR_REPLY, &out),
+			-EADDRNOTAVAIL);
+	w[1] = 0;
+	w[2] = 0;
+	KUNIT_EXPECT_EQ(test, snic_msg_decode(w, 3, SNIC_DIR_REPLY, &out),
+			-EADDRNOTAVAIL);
+}
+
+static void codec_ext_event_bad(struct kunit *test)
+{
+	struct snic_msg e = { .type = SNIC_MSG_EXT_EVENT };
+	u32 w[SNIC_MBX_WORDS] = { };
+	unsigned int len, ev;
+	struct snic_msg m;
+
+	/* unknown event kinds: the VF ignores them */
+	for (ev = 0; ev <= 0xff; ev++) {
+		if (ev == SNIC_EXT_EV_LINK || ev == SNIC_EXT_EV_MAC)
+			continue;
+		w[0] = SNIC_MSG_EXT_EVENT | FIELD_PREP(SNIC_MSG_INFO, ev);
+		w[1] = 0x33221102;
+		w[2] = 0x00005544;
+		KUNIT_EXPECT_EQ(test, snic_msg_decode(w, SNIC_MBX_WORDS,
+						      SNIC_DIR_REPLY, &m),
+				-EOPNOTSUPP);
+		e.info = ev;
+		ether_addr_copy(e.mac, mac_a);
+		KUNIT_EXPECT_EQ(test, snic_msg_encode(&e, SNIC_DIR_REPLY, w, &len),
+				-EOPNOTSUPP);
+	}
+
+	/* an event is never an answer */
+	w[0] = SNIC_MSG_EXT_EVENT | SNIC_MSG_ACK |
+	       FIELD_PREP(SNIC_MSG_INFO, SNIC_EXT_EV_LINK);
+	w[1] = SNIC_EXT_LINK_UP;
+	KUNIT_EXPECT_EQ(test, snic_msg_decode(w, 2, SNIC_DIR_REPLY, &m), -EBADMSG);
+	w[0] = SNIC_MSG_EXT_EVENT | SNIC_MSG_NACK |
+	       FIELD_PREP(SNIC_MSG_INFO, SNIC_EXT_EV_LINK);
+	KUNIT_EXPECT_EQ(test, snic_msg_decode(w, 2, SNIC_DIR_REPLY, &m), -EBADMSG);
+
+	/* nor a request: a VF may not send one, and cannot encode one */
+	for (ev = 0; ev <= 3; ev++) {
+		w[0] = SNIC_MSG_EXT_EVENT | FIELD_PREP(SNIC_MSG_INFO, ev);
+		w[1] = SNIC_EXT_LINK_UP;
+		decode_req(test, w, SNIC_MBX_WORDS, -EOPNOTSUPP, &m);
+		KUNIT_EXPECT_EQ(test, m.type, SNIC_MSG_EXT_EVENT);
+	}
+	memset(&m, 0, sizeof(m));
+	m.type = SNIC_MSG_EXT_EVENT;
+	m.info = SNIC_EXT_EV_LINK;
+	m.link.up = true;
+	KUNIT_EXPECT_EQ(test, snic_msg_encode(&m, SNIC_DIR_REQUEST, w, &len),
+			-EOPNOTSUPP);
+}
+
+static void codec_nack_reason(struct kunit *test)
+{
+	struct snic_msg m = { .type = SNIC_MSG_SET_VLAN, .info = 1,
+			      .flags = SNIC_MSG_NACK | SNIC_MSG_CTS };
+	struct snic_msg out;
+	u32 w[SNIC_MBX_WORDS];
+	unsigned int len, r;
+
+	/* the base answer: one word, exactly snic_msg_reply_hdr()'s */
+	KUNIT_ASSERT_EQ(test, snic_msg_encode(&m, SNIC_DIR_REPLY, w, &len), 0);
+	KUNIT_EXPECT_EQ(test, len, 1U);
+	KUNIT_EXPECT_EQ(test, w[0], snic_msg_reply_hdr(0x00010004, false, true));
+	m.flags = SNIC_MSG_ACK | SNIC_MSG_CTS;
+	KUNIT_ASSERT_EQ(test, snic_msg_encode(&m, SNIC_DIR_REPLY, w, &len), 0);
+	KUNIT_EXPECT_EQ(test, len, 1U);
+	KUNIT_EXPECT_EQ(test, w[0], snic_msg_reply_hdr(0x00010004, true, true));
+	/* an ACK has no reason */
+	m.reason_word = true;
+	KUNIT_EXPECT_EQ(test, snic_msg_encode(&m, SNIC_DIR_REPLY, w, &len),
+			-EINVAL);
+
+	/* every reason, two words, and back */
+	m.flags = SNIC_MSG_NACK | SNIC_MSG_CTS;
+	for (r = SNIC_REFUSE_UNSPEC; r <= SNIC_REFUSE_MAX; r++) {
+		m.reason = r;
+		KUNIT_ASSERT_EQ(test,
+				snic_msg_encode(&m, SNIC_DIR_REPLY, w, &len), 0);
+		KUNIT_EXPECT_EQ(test, len, 2U);
+		KUNIT_EXPECT_EQ(test, w[0], 0x60010004U);
+		KUNIT_EXPECT_EQ(test, w[1], r);
+		KUNIT_ASSERT_EQ(test,
+				snic_msg_decode(w, len, SNIC_DIR_REPLY, &out), 0);
+		KUNIT_EXPECT_EQ(test, out.type, SNIC_MSG_SET_VLAN);
+		KUNIT_EXPECT_EQ(test, out.reason, r);
+		KUNIT_EXPECT_TRUE(test, out.reason_word);
+		/* the same words read as the base one-word NACK */
+		KUNIT_ASSERT_EQ(test, snic_msg_decode(w, 1, SNIC_DIR_REPLY, &out),
+				0);
+		KUNIT_EXPECT_EQ(test, out.reason, SNIC_REFUSE_UNSPEC);
+		KUNIT_EXPECT_FALSE(test, out.reason_word);
+	}
+	m.reason = SNIC_REFUSE_MAX + 1;
+	KUNIT_EXPECT_EQ(test, snic_msg_encode(&m, SNIC_DIR_REPLY, w, &len),
+			-ERANGE);
+
+	/* a newer PF's reason is no reason, never an error */
+	w[0] = 0x60010004;
+	for (r = SNIC_REFUSE_MAX + 1; r < 0x200; r++) {
+		w[1] = r;
+		KUNIT_EXPECT_EQ(test, snic_msg_decode(w, 2, SNIC_DIR_REPLY, &out),
+				0);
+		KUNIT_EXPECT_EQ(test, out.reason, SNIC_REFUSE_UNSPEC);
+	}
+	w[1] = 0xffffffff;
+	KUNIT_EXPECT_EQ(test, snic_msg_decode(w, 2, SNIC_DIR_REPLY, &out), 0);
+	KUNIT_EXPECT_EQ(test, out.reason, SNIC_REFUSE_UNSPEC);
+
+	/* any type: RESET, the bare NACK, EXT_HELLO */
+	w[0] = SNIC_MSG_RESET | SNIC_MSG_NACK;
+	w[1] = SNIC_REFUSE_BUSY;
+	KUNIT_EXPECT_EQ(test, snic_msg_decode(w, 2, SNIC_DIR_REPLY, &out), 0);
+	KUNIT_EXPECT_EQ(test, out.reason, SNIC_REFUSE_BUSY);
+	w[0] = SNIC_MSG_NACK;
+	KUNIT_EXPECT_EQ(test, snic_msg_decode(w, 2, SNIC_DIR_REPLY, &out), 0);
+	KUNIT_EXPECT_EQ(test, out.reason, SNIC_REFUSE_BUSY);
+	w[0] = SNIC_MSG_EXT_HELLO | SNIC_MSG_NACK | SNIC_MSG_CTS;
+	w[1] = SNIC_REFUSE_UNSUPPORTED;
+	KUNIT_EXPECT_EQ(test, snic_msg_decode(w, 2, SNIC_DIR_REPLY, &out), 0);
+	KUNIT_EXPECT_EQ(test, out.reason, SNIC_REFUSE_UNSUPPORTED);
+	/* an ACK's word 1 is never a reason */
+	w[0] = 0xa0010004;
+	KUNIT_EXPECT_EQ(test, snic_msg_decode(w, 2, SNIC_DIR_REPLY, &out), 0);
+	KUNIT_EXPECT_EQ(test, out.reason, SNIC_REFUSE_UNSPEC);
+	KUNIT_EXPECT_FALSE(test, out.reason_word);
+
+	/* the bare NACK, encoded */
+	memset(&m, 0, sizeof(m));
+	m.flags = SNIC_MSG_NACK;
+	KUNIT_ASSERT_EQ(test, snic_msg_encode(&m, SNIC_DIR_REPLY, w, &len), 0);
+	KUNIT_EXPECT_EQ(test, len, 1U);
+	KUNIT_EXPECT_EQ(test, w[0], 0x40000000U);
+	/* a RESET NACK with its reason */
+	m.type = SNIC_MSG_RESET;
+	m.reason_word = true;
+	m.reason = SNIC_REFUSE_BUSY;
+	KUNIT_ASSERT_EQ(test, snic_msg_encode(&m, SNIC_DIR_REPLY, w, &len), 0);
+	KUNIT_EXPECT_EQ(test, len, 2U);
+	KUNIT_EXPECT_EQ(test, w[0], 0x40000001U);
+	KUNIT_EXPECT_EQ(test, w[1], (u32)SNIC_REFUSE_BUSY);
+	/* an answer needs exactly one of ACK and NACK */
+	m.type = SNIC_MSG_SET_MC;
+	m.flags = SNIC_MSG_CTS;
+	m.reason_word = false;
+	KUNIT_EXPECT_EQ(test, snic_msg_encode(&m, SNIC_DIR_REPLY, w, &len),
+			-EBADMSG);
+}
+
 static void codec_names(struct kunit *test)
 {
 	KUNIT_EXPECT_STREQ(test, snic_msg_name(SNIC_MSG_SET_LPE), "SET_LPE");
 	KUNIT_EXPECT_STREQ(test, snic_msg_name(0x1234), "unknown");
+	KUNIT_EXPECT_STREQ(test, snic_msg_name(SNIC_MSG_EXT_HELLO), "EXT_HELLO");
+	KUNIT_EXPECT_STREQ(test, snic_msg_name(SNIC_MSG_EXT_EVENT), "EXT_EVENT");
 }
 
 static struct kunit_case snic_mbx_codec_cases[] = {
@@ -473,6 +894,13 @@ static struct kunit_case snic_mbx_codec_cases[] = {
 	KUNIT_CASE(codec_bad_vlan_lpe),
 	KUNIT_CASE(codec_bad_mac),
 	KUNIT_CASE(codec_never_reads_past_len),
+	KUNIT_CASE(codec_ext_hello_wire),
+	KUNIT_CASE(codec_ext_hello_request),
+	KUNIT_CASE(codec_ext_hello_reply),
+	KUNIT_CASE(codec_ext_event_link),
+	KUNIT_CASE(codec_ext_event_mac),
+	KUNIT_CASE(codec_ext_event_bad),
+	KUNIT_CASE(codec_nack_reason),
 	KUNIT_CASE(codec_names),
 	{ }
 };

@@ -106,7 +106,7 @@ enum snic_mac_op {
 
 /*
  * EXT_EVENT (PF->VF, unsolicited, never answered: reading it acknowledges
- * it at the transport level). MSGINFO is the event:
+ * it at the transport level; CTS as in PF_CONTROL). MSGINFO is the event:
  *   LINK: word 1 bit 0 = the VF may have link, bits 15:8 = enum
  *         snic_link_reason (2 words)
  *   MAC:  the administratively set address in words 1-2, laid out as
@@ -146,6 +146,8 @@ enum snic_link_reason {
  * @SNIC_REFUSE_TABLE_FULL: no filter (MAC, VLAN) left in the shared table
  * @SNIC_REFUSE_UNSUPPORTED: the PF cannot do this (device limitation)
  * @SNIC_REFUSE_BUSY: rate-limited or the PF is resetting; try again
+ * @SNIC_REFUSE_MAX: the highest reason this side knows; a receiver reads a
+ *	higher one (a newer PF's) as SNIC_REFUSE_UNSPEC
  */
 enum snic_refusal {
 	SNIC_REFUSE_UNSPEC	= 0,
@@ -211,6 +213,11 @@ static_assert(sizeof(struct snic_wire_u32) == 2 * sizeof(u32));
  *	an EXT_EVENT MAC uses @mac
  * @reason: a NACK reply's enum snic_refusal (SNIC_REFUSE_UNSPEC when the
  *	reply had no reason word); kept outside the union, any type has it
+ * @reason_word: a NACK reply has (decode) or gets (encode) the reason word,
+ *	i.e. is SNIC_NACK_REASON_WORDS long. The mailbox carries no length:
+ *	the receiver decides how many words to decode, so a VF that was not
+ *	granted SNIC_EXT_CAP_REASON decodes a NACK with a length of 1 (the
+ *	buffer's word 1 still holds its own request)
  */
 struct snic_msg {
 	u16 type;
@@ -242,6 +249,7 @@ struct snic_msg {
 		} link;
 	};
 	u8 reason;
+	bool reason_word;
 };
 
 /**
