@@ -350,7 +350,24 @@ static struct pci_driver snic_pf_driver = {
 	.remove			= snic_pf_remove,
 	.sriov_configure	= snic_pf_sriov_configure,
 };
-module_pci_driver(snic_pf_driver);
+static int __init snic_pf_init(void)
+{
+	int err;
+
+	snic_pf_debugfs_init();
+	err = pci_register_driver(&snic_pf_driver);
+	if (err)
+		snic_pf_debugfs_exit();
+	return err;
+}
+module_init(snic_pf_init);
+
+static void __exit snic_pf_exit(void)
+{
+	pci_unregister_driver(&snic_pf_driver);
+	snic_pf_debugfs_exit();
+}
+module_exit(snic_pf_exit);
 
 MODULE_DESCRIPTION("sriovnic 82576 SR-IOV physical function driver");
 MODULE_LICENSE("GPL");

@@ -142,6 +142,7 @@ int snic_pf_sriov_hw_init(struct snic_pf *pf)
 	for (v = 0; v < s->num_vfs; v++) {
 		s->vfs[v].clear = false;
 		s->vfs[v].cts_sent = false;
+		snic_vf_ext_clear(&s->vfs[v].ext);
 	}
 	spin_lock_bh(&s->filter_lock);
 	for (v = 0; v < SNIC_MAX_VFS; v++) {
@@ -249,6 +250,7 @@ static int snic_pf_sriov_enable(struct snic_pf *pf, unsigned int n)
 	}
 	queue_work(s->wq, &s->mbx_work);
 	queue_delayed_work(s->wq, &s->stats_work, SNIC_PF_STATS_PERIOD);
+	snic_pf_debugfs_add(pf);
 	dev_info(&pdev->dev, "%u VFs enabled\n", n);
 	return 0;
 
@@ -272,6 +274,8 @@ static int snic_pf_sriov_disable(struct snic_pf *pf, bool force)
 		dev_warn(&pdev->dev,
 			 "disabling SR-IOV with VFs assigned to guests\n");
 	}
+	/* Without the table lock: a reader of the file may be waiting for it. */
+	snic_pf_debugfs_del(pf);
 	/* VF drivers unbind here, and reset through the mailbox as they go. */
 	pci_disable_sriov(pdev);
 	snic_pf_sriov_teardown(pf);

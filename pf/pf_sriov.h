@@ -21,6 +21,9 @@
 #include <sriovnic/csr_pf_vt.h>
 #include <sriovnic/mbx.h>
 
+#include "pf_vf_policy.h"
+
+struct dentry;
 struct snic_pf;
 struct pci_dev;
 
@@ -62,6 +65,16 @@ struct snic_pf_vf_stats {
  * @clear: the VF completed RESET and may send requests
  * @cts_sent: the last message written to the VF carried CTS
  * @last_nack: jiffies of the last bare NACK (throttled to one per 2 s)
+ * @ext: the mailbox extension the VF negotiated; cleared by every reset
+ *	of the VF, so a VF that did not negotiate since its last RESET (any
+ *	igbvf) only ever gets base-protocol messages
+ * @link_reason_sent: the last enum snic_link_reason the VF was told (it
+ *	assumes SNIC_LINK_UP when it negotiates SNIC_EXT_CAP_LINK)
+ * @unread: the VF has not yet read the last message written to it
+ * @slow: it did not read one within SNIC_PF_EVENT_WAIT_US; events to it
+ *	do not wait again until it reads one
+ * @ext_events: EXT_EVENT messages sent to the VF
+ * @nacks: NACK messages (answers, RESET refusals, bare NACKs) sent to it
  * @rs: rate limit for everything this VF can make the PF log
  * @stats_raw: last raw counter values
  * @stats: 64-bit totals
@@ -81,6 +94,12 @@ struct snic_pf_vf {
 	bool clear;
 	bool cts_sent;
 	unsigned long last_nack;
+	struct snic_vf_ext ext;
+	u8 link_reason_sent;
+	bool unread;
+	bool slow;
+	u64 ext_events;
+	u64 nacks;
 	struct ratelimit_state rs;
 	struct snic_pf_vf_stats stats_raw;
 	struct snic_pf_vf_stats stats;
@@ -176,6 +195,8 @@ struct snic_pf_vlvf {
  * @hw_mta_valid: @hw_mta matches the registers (@filter_lock)
  * @pf_uc_overflow: the PF has more unicast addresses than free entries
  * @pf_promisc: IFF_PROMISC on the PF
+ * @debugfs: sriovnic_pf/<pci-bdf>/ in debugfs while VFs are enabled
+ *	(pf_debugfs.c); an error pointer or NULL otherwise
  */
 struct snic_pf_sriov {
 	struct mutex lock;
@@ -196,6 +217,7 @@ struct snic_pf_sriov {
 	bool hw_mta_valid;
 	bool pf_uc_overflow;
 	bool pf_promisc;
+	struct dentry *debugfs;
 };
 
 /* Probe/remove. */
@@ -248,12 +270,20 @@ void snic_pf_vf_request_reset(struct snic_pf_vf *vf);
 void snic_pf_vfs_release(struct snic_pf *pf);
 void snic_pf_vf_kick(struct snic_pf_vf *vf);
 bool snic_pf_vf_link_ok(struct snic_pf *pf, struct snic_pf_vf *vf);
+u8 snic_pf_vf_link_reason(struct snic_pf *pf, struct snic_pf_vf *vf);
+int snic_pf_vf_send_mac(struct snic_pf *pf, struct snic_pf_vf *vf);
 void snic_pf_vf_update_links(struct snic_pf *pf);
 void snic_pf_vf_hw_clean(struct snic_pf *pf, struct snic_pf_vf *vf);
 void snic_pf_vf_enable(struct snic_pf *pf, unsigned int v, bool on);
 void snic_pf_vf_stats_update(struct snic_pf *pf, struct snic_pf_vf *vf,
 			     bool baseline);
 void snic_pf_vf_mbx_work(struct work_struct *work);
+
+/* pf_debugfs.c: sriovnic_pf/<pci-bdf>/vfs; failures are ignored */
+void snic_pf_debugfs_init(void);
+void snic_pf_debugfs_exit(void);
+void snic_pf_debugfs_add(struct snic_pf *pf);
+void snic_pf_debugfs_del(struct snic_pf *pf);
 
 /* pf_vf_admin.c, with sriov.lock held */
 void snic_pf_vf_apply_admin(struct snic_pf *pf, struct snic_pf_vf *vf);

@@ -97,9 +97,11 @@ void snic_pf_vf_apply_admin(struct snic_pf *pf, struct snic_pf_vf *vf)
  * @vf: VF number
  * @mac: the address; all-zero gives the choice back to the VF
  *
- * The address is the VF's from its next RESET on. A VF that is running is
- * asked to reset (a NACK without CTS), so it picks the address up now; a
- * VF that is trusted may still choose another one afterwards.
+ * The address is the VF's from its next RESET on. A VF that negotiated
+ * SNIC_EXT_CAP_LIVE_MAC gets it at once (filter programmed, EXT_EVENT
+ * MAC) and keeps running; any other VF that is running is asked to reset
+ * (a NACK without CTS), so it picks the address up now. A VF that is
+ * trusted may still choose another one afterwards.
  *
  * Return: 0 or -EINVAL.
  */
@@ -128,6 +130,18 @@ int snic_pf_ndo_set_vf_mac(struct net_device *dev, int vf, u8 *mac)
 	}
 	ether_addr_copy(v->mac, mac);
 	v->admin_mac = true;
+	if (v->clear && (v->ext.caps & SNIC_EXT_CAP_LIVE_MAC)) {
+		/* A VF that takes its address live keeps running. */
+		spin_lock_bh(&pf->sriov.filter_lock);
+		err = snic_pf_filter_vf_mac(pf, v->idx, v->mac);
+		spin_unlock_bh(&pf->sriov.filter_lock);
+		if (!err && !snic_pf_vf_send_mac(pf, v)) {
+			netdev_info(dev, "VF %d: MAC %pM, applied live\n",
+				    vf, mac);
+			goto out;
+		}
+		err = 0;	/* the reset below gives it the address */
+	}
 	netdev_info(dev, "VF %d: MAC %pM, effective at the VF's next reset\n",
 		    vf, mac);
 	if (v->clear) {
@@ -321,7 +335,8 @@ int snic_pf_ndo_set_vf_trust(struct net_device *dev, int vf, bool on)
  *
  * "disable" also stops the VF's pool: no receive, no transmit, no filter
  * delivery, so the VF is off the wire even if its driver ignored the
- * message. The VF is told through CTS (see pf_vf_mbx.c).
+ * message. The VF is told through CTS, or with EXT_EVENT LINK and the
+ * reason when it negotiated that (see pf_vf_mbx.c).
  *
  * Return: 0 or -EINVAL.
  */

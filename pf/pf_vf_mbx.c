@@ -28,6 +28,17 @@
  * VF's link state the PF also raises all of that VF's interrupt causes
  * through its PVTEICS mirror (snic_pf_vf_kick()): every VF driver then
  * looks at its mailbox, and igbvf's "other" vector re-checks the link.
+ *
+ * The extension (Documentation/mailbox.rst). A VF that offers EXT_HELLO
+ * after RESET is granted a version and capabilities (pf_vf_policy.c);
+ * every reset of the VF forgets them. Only such a VF gets EXT_EVENT LINK
+ * (instead of PF_CONTROL: the event carries CTS just as PF_CONTROL would,
+ * plus why the link is down), EXT_EVENT MAC (instead of a reset when the
+ * administrator sets its address) and NACKs with a reason word. Events go
+ * out like PF_CONTROL, from whoever holds &snic_pf_sriov.lock, but first
+ * serve a request the VF may have posted (which the event would
+ * overwrite) and give the VF a bounded moment to read our previous
+ * message; a VF that does not read is not waited for again until it does.
  */
 #include <linux/etherdevice.h>
 #include <linux/if_link.h>
@@ -36,6 +47,9 @@
 #include "pf_vf_policy.h"
 
 #define SNIC_VF_NACK_INTERVAL	(2 * HZ)
+
+/* How long an event waits for the VF to read the message before it. */
+#define SNIC_PF_EVENT_WAIT_US	(100 * 1000)
 
 #define snic_vf_log(vf, level, fmt, ...)				\
 	do {								\
@@ -127,16 +141,20 @@ void snic_pf_vf_mbx_init(struct snic_pf_vf *vf)
 
 /* ---- Messages the PF originates ------------------------------------ */
 
-static void snic_pf_vf_send(struct snic_pf_vf *vf, const u32 *w,
-			    unsigned int len, bool cts)
+static int snic_pf_vf_send(struct snic_pf_vf *vf, const u32 *w,
+			   unsigned int len, bool cts)
 {
 	int err = snic_mbx_write(&vf->mbx, w, len);
 
 	if (err) {
 		snic_vf_log(vf, warn, "cannot write to the mailbox: %d\n", err);
-		return;
+		return err;
 	}
 	vf->cts_sent = cts;
+	vf->unread = true;
+	if (w[0] & SNIC_MSG_NACK)
+		vf->nacks++;
+	return 0;
 }
 
 /**
@@ -172,6 +190,8 @@ void snic_pf_vf_request_reset(struct snic_pf_vf *vf)
 
 	lockdep_assert_held(&vf->pf->sriov.lock);
 	vf->last_nack = jiffies;
+	/* It comes back through RESET, on the base protocol. */
+	snic_vf_ext_clear(&vf->ext);
 	snic_pf_vf_send(vf, &w, 1, false);
 }
 
@@ -203,6 +223,34 @@ void snic_pf_vf_kick(struct snic_pf_vf *vf)
 }
 
 /**
+ * snic_pf_vf_link_reason() - why a VF has no link, or that it has
+ * @pf: the PF
+ * @vf: the VF; sriov.lock held
+ *
+ * Return: an enum snic_link_reason: with link state "disable" ADMIN_DOWN;
+ * with "enable" UP; with "auto" PF_DOWN while the PF is down, resetting or
+ * gone, PHY_DOWN while its link is down, else UP. Whether the VF completed
+ * RESET does not count here (see snic_pf_vf_link_ok()).
+ */
+u8 snic_pf_vf_link_reason(struct snic_pf *pf, struct snic_pf_vf *vf)
+{
+	if (snic_pf_dead(pf))
+		return SNIC_LINK_PF_DOWN;
+	switch (vf->link_state) {
+	case IFLA_VF_LINK_STATE_ENABLE:
+		return SNIC_LINK_UP;
+	case IFLA_VF_LINK_STATE_DISABLE:
+		return SNIC_LINK_ADMIN_DOWN;
+	default:
+		if (test_bit(SNIC_PF_DOWN, &pf->state) ||
+		    test_bit(SNIC_PF_RESETTING, &pf->state))
+			return SNIC_LINK_PF_DOWN;
+		return READ_ONCE(pf->link_up) ? SNIC_LINK_UP :
+						SNIC_LINK_PHY_DOWN;
+	}
+}
+
+/**
  * snic_pf_vf_link_ok() - may this VF consider its link up?
  * @pf: the PF
  * @vf: the VF; sriov.lock held
@@ -213,26 +261,19 @@ void snic_pf_vf_kick(struct snic_pf_vf *vf)
  */
 bool snic_pf_vf_link_ok(struct snic_pf *pf, struct snic_pf_vf *vf)
 {
-	if (!vf->clear || snic_pf_dead(pf))
-		return false;
-	switch (vf->link_state) {
-	case IFLA_VF_LINK_STATE_ENABLE:
-		return true;
-	case IFLA_VF_LINK_STATE_DISABLE:
-		return false;
-	default:
-		return READ_ONCE(pf->link_up) &&
-		       !test_bit(SNIC_PF_DOWN, &pf->state) &&
-		       !test_bit(SNIC_PF_RESETTING, &pf->state);
-	}
+	return vf->clear && snic_pf_vf_link_reason(pf, vf) == SNIC_LINK_UP;
 }
+
+static void snic_pf_vf_update_link(struct snic_pf *pf, struct snic_pf_vf *vf);
 
 /**
  * snic_pf_vf_update_links() - tell every VF whose link state changed
  * @pf: the PF; sriov.lock held
  *
  * Sends PF_CONTROL with CTS to VFs that may now be up, without CTS to VFs
- * that must go down, and kicks each of them.
+ * that must go down, and kicks each of them; a VF granted
+ * SNIC_EXT_CAP_LINK gets EXT_EVENT LINK instead, also when only the
+ * reason changed.
  */
 void snic_pf_vf_update_links(struct snic_pf *pf)
 {
@@ -240,15 +281,8 @@ void snic_pf_vf_update_links(struct snic_pf *pf)
 	unsigned int v;
 
 	lockdep_assert_held(&s->lock);
-	for (v = 0; v < s->num_vfs; v++) {
-		struct snic_pf_vf *vf = &s->vfs[v];
-		bool cts = snic_pf_vf_link_ok(pf, vf);
-
-		if (cts == vf->cts_sent)
-			continue;
-		snic_pf_vf_ping(vf, cts);
-		snic_pf_vf_kick(vf);
-	}
+	for (v = 0; v < s->num_vfs; v++)
+		snic_pf_vf_update_link(pf, &s->vfs[v]);
 }
 
 /* ---- VF reset ------------------------------------------------------ */
@@ -313,6 +347,7 @@ void snic_pf_vf_hw_clean(struct snic_pf *pf, struct snic_pf_vf *vf)
 	lockdep_assert_held(&pf->sriov.lock);
 	vf->clear = false;
 	vf->cts_sent = false;
+	snic_vf_ext_clear(&vf->ext);
 	snic_pf_vf_enable(pf, v, false);
 	snic_pf_vf_queue_clean(pf, v);
 	snic_pf_vf_queue_clean(pf, v + SNIC_NUM_POOLS);
@@ -365,6 +400,7 @@ static void snic_pf_vf_policy_state(struct snic_pf *pf, struct snic_pf_vf *vf,
 
 	memset(st, 0, sizeof(*st));
 	st->clear = vf->clear;
+	st->ext_caps = vf->ext.caps;
 	st->trusted = vf->trusted;
 	st->admin_mac = vf->admin_mac;
 	st->has_mac = is_valid_ether_addr(vf->mac);
@@ -397,6 +433,8 @@ static int snic_pf_vf_act(struct snic_pf *pf, struct snic_pf_vf *vf,
 		snic_pf_vf_do_reset(pf, vf);
 		return 0;
 	}
+	if (a->type == SNIC_VF_ACT_EXT)
+		return 0;	/* snic_vf_ext_apply() records it */
 
 	spin_lock_bh(&pf->sriov.filter_lock);
 	switch (a->type) {
@@ -470,6 +508,8 @@ static void snic_pf_vf_log_decision(struct snic_pf_vf *vf,
 	case SNIC_VF_NO_HW:
 		snic_vf_log(vf, info, "%s refused: %s\n", type, why);
 		return;
+	case SNIC_VF_FAILED:
+		return;		/* logged with its error */
 	case SNIC_VF_BAD_MSG:
 		snic_vf_log(vf, warn, "%s (0x%04x) refused: %s\n", type,
 			    msg->type, why);
@@ -482,8 +522,9 @@ static void snic_pf_vf_log_decision(struct snic_pf_vf *vf,
 
 static void snic_pf_vf_reply(struct snic_pf *pf, struct snic_pf_vf *vf,
 			     u32 req_hdr, const struct snic_msg *msg,
-			     const struct snic_vf_decision *d, bool ack)
+			     const struct snic_vf_decision *d)
 {
+	bool ack = d->reply == SNIC_VF_REPLY_ACK;
 	u32 w[SNIC_MBX_WORDS];
 	unsigned int len;
 	bool cts;
@@ -519,8 +560,33 @@ static void snic_pf_vf_reply(struct snic_pf *pf, struct snic_pf_vf *vf,
 	}
 
 	cts = snic_pf_vf_link_ok(pf, vf);
+	if (ack && msg->type == SNIC_MSG_EXT_HELLO) {
+		/* Version and capabilities in use, as just recorded. */
+		struct snic_msg r = {
+			.type = SNIC_MSG_EXT_HELLO,
+			.flags = SNIC_MSG_ACK | (cts ? SNIC_MSG_CTS : 0),
+			.ext.version = vf->ext.version,
+			.ext.caps = vf->ext.caps,
+		};
+
+		/* A VF that does not hear of it has not negotiated it. */
+		if (!snic_msg_encode(&r, SNIC_DIR_REPLY, w, &len)) {
+			if (snic_pf_vf_send(vf, w, len, cts))
+				snic_vf_ext_clear(&vf->ext);
+			return;
+		}
+		snic_vf_ext_clear(&vf->ext);
+		ack = false;
+	}
+
+	/* The request's own header, echoed: the base protocol's answer. */
 	w[0] = snic_msg_reply_hdr(req_hdr, ack, cts);
-	snic_pf_vf_send(vf, w, 1, cts);
+	len = 1;
+	if (!ack && d->reason_word) {
+		w[1] = d->refusal;
+		len = SNIC_NACK_REASON_WORDS;
+	}
+	snic_pf_vf_send(vf, w, len, cts);
 }
 
 static void snic_pf_vf_rcv(struct snic_pf *pf, struct snic_pf_vf *vf)
@@ -530,7 +596,6 @@ static void snic_pf_vf_rcv(struct snic_pf *pf, struct snic_pf_vf *vf)
 	u32 w[SNIC_MBX_WORDS];
 	struct snic_msg msg;
 	unsigned int i;
-	bool ack;
 	int err;
 
 	err = snic_mbx_read(&vf->mbx, w, SNIC_MBX_WORDS);
@@ -538,6 +603,8 @@ static void snic_pf_vf_rcv(struct snic_pf *pf, struct snic_pf_vf *vf)
 		snic_vf_log(vf, warn, "cannot read the mailbox: %d\n", err);
 		return;
 	}
+	/* A VF that writes has read what we sent before (or never will). */
+	vf->unread = false;
 
 	/*
 	 * The VF writes only as many words as its message has; the rest of
@@ -548,17 +615,113 @@ static void snic_pf_vf_rcv(struct snic_pf *pf, struct snic_pf_vf *vf)
 	snic_vf_policy_decide(&st, &msg, err, &d);
 	snic_pf_vf_log_decision(vf, &msg, &d);
 
-	ack = d.reply == SNIC_VF_REPLY_ACK;
 	for (i = 0; i < d.n_act; i++) {
 		err = snic_pf_vf_act(pf, vf, &msg, &d.act[i]);
 		if (err) {
 			snic_vf_log(vf, info, "%s failed: %d\n",
 				    snic_msg_name(msg.type), err);
-			ack = false;
+			snic_vf_policy_failed(&st, &msg, err, &d);
 			break;
 		}
 	}
-	snic_pf_vf_reply(pf, vf, w[0], &msg, &d, ack);
+
+	snic_vf_ext_apply(&vf->ext, &d, d.reply == SNIC_VF_REPLY_ACK);
+	/* A VF that (re)negotiates assumes link until told otherwise. */
+	if (msg.type == SNIC_MSG_EXT_HELLO)
+		vf->link_reason_sent = SNIC_LINK_UP;
+	snic_pf_vf_reply(pf, vf, w[0], &msg, &d);
+	if (msg.type == SNIC_MSG_EXT_HELLO && vf->ext.version)
+		snic_vf_log(vf, info, "mailbox extension v%u, caps 0x%x\n",
+			    vf->ext.version, vf->ext.caps);
+}
+
+/* ---- Messages of the extension ------------------------------------- */
+
+/*
+ * Send one EXT_EVENT to a VF granted @cap, with CTS as PF_CONTROL would
+ * carry it. Never to a VF that is not clear to send or did not negotiate.
+ */
+static int snic_pf_vf_send_event(struct snic_pf *pf, struct snic_pf_vf *vf,
+				 struct snic_msg *msg, u32 cap, bool cts)
+{
+	u32 w[SNIC_MBX_WORDS];
+	unsigned int len;
+	int err;
+
+	lockdep_assert_held(&pf->sriov.lock);
+	/* A request the VF posted would be overwritten: serve it first. */
+	if (!test_bit(SNIC_PF_RESETTING, &pf->state) &&
+	    snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_MSG))
+		snic_pf_vf_rcv(pf, vf);
+	if (!vf->clear || !(vf->ext.caps & cap) || snic_pf_dead(pf))
+		return -ENOTCONN;
+
+	/* So would our previous message, if the VF has not read it yet. */
+	if (vf->unread && !vf->slow) {
+		if (snic_mbx_wait(&vf->mbx, SNIC_MBX_EV_ACK,
+				  SNIC_PF_EVENT_WAIT_US))
+			vf->slow = true;
+		else
+			vf->unread = false;
+	}
+
+	msg->type = SNIC_MSG_EXT_EVENT;
+	msg->flags = cts ? SNIC_MSG_CTS : 0;
+	err = snic_msg_encode(msg, SNIC_DIR_REPLY, w, &len);
+	if (!err)
+		err = snic_pf_vf_send(vf, w, len, cts);
+	if (err)
+		return err;
+	vf->ext_events++;
+	snic_pf_vf_kick(vf);
+	return 0;
+}
+
+/* Tell one VF its link state, if it changed since it was last told. */
+static void snic_pf_vf_update_link(struct snic_pf *pf, struct snic_pf_vf *vf)
+{
+	bool cts = snic_pf_vf_link_ok(pf, vf);
+	struct snic_msg m = { .info = SNIC_EXT_EV_LINK };
+	u8 reason;
+
+	lockdep_assert_held(&pf->sriov.lock);
+	if (vf->clear && (vf->ext.caps & SNIC_EXT_CAP_LINK)) {
+		reason = snic_pf_vf_link_reason(pf, vf);
+		if (reason == vf->link_reason_sent && cts == vf->cts_sent)
+			return;
+		m.link.up = reason == SNIC_LINK_UP;
+		m.link.reason = reason;
+		if (!snic_pf_vf_send_event(pf, vf, &m, SNIC_EXT_CAP_LINK,
+					   cts)) {
+			vf->link_reason_sent = reason;
+			return;
+		}
+		/* Could not (or no longer may): the base protocol's way. */
+		cts = snic_pf_vf_link_ok(pf, vf);
+	}
+	if (cts == vf->cts_sent)
+		return;
+	snic_pf_vf_ping(vf, cts);
+	snic_pf_vf_kick(vf);
+}
+
+/**
+ * snic_pf_vf_send_mac() - tell a VF its new administrative address live
+ * @pf: the PF
+ * @vf: the VF; sriov.lock held; @vf->mac already programmed
+ *
+ * Return: 0 once EXT_EVENT MAC was written; an error when the VF was not
+ * granted SNIC_EXT_CAP_LIVE_MAC (or is not clear to send) or the mailbox
+ * could not be written, and the caller falls back to a reset of the VF.
+ */
+int snic_pf_vf_send_mac(struct snic_pf *pf, struct snic_pf_vf *vf)
+{
+	struct snic_msg m = { .info = SNIC_EXT_EV_MAC };
+
+	lockdep_assert_held(&pf->sriov.lock);
+	ether_addr_copy(m.mac, vf->mac);
+	return snic_pf_vf_send_event(pf, vf, &m, SNIC_EXT_CAP_LIVE_MAC,
+				     snic_pf_vf_link_ok(pf, vf));
 }
 
 /* ---- Statistics ---------------------------------------------------- */
@@ -641,9 +804,15 @@ void snic_pf_vf_mbx_work(struct work_struct *work)
 		if ((icr & SNIC_MBVFICR_REQ(v)) &&
 		    snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_MSG))
 			snic_pf_vf_rcv(pf, vf);
-		/* The VF read our last message: nothing waits for that. */
-		if (icr & SNIC_MBVFICR_ACK(v))
-			snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_ACK);
+		/* The VF read our last message. */
+		if ((icr & SNIC_MBVFICR_ACK(v)) &&
+		    snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_ACK)) {
+			vf->unread = false;
+			vf->slow = false;
+		}
+		/* A VF that just negotiated learns why its link is down. */
+		if (vf->ext.caps & SNIC_EXT_CAP_LINK)
+			snic_pf_vf_update_link(pf, vf);
 	}
 out:
 	mutex_unlock(&s->lock);

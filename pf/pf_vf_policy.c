@@ -21,10 +21,49 @@ static void snic_vf_add_act(struct snic_vf_decision *d, u8 type, u32 arg)
 	}
 }
 
+/* What the VF is told for each reason the policy NACKs with. */
+static u8 snic_vf_refusal_of(u8 reason)
+{
+	switch (reason) {
+	case SNIC_VF_BAD_MSG:
+		return SNIC_REFUSE_INVALID;
+	case SNIC_VF_UNKNOWN:
+	case SNIC_VF_NO_HW:
+		return SNIC_REFUSE_UNSUPPORTED;
+	case SNIC_VF_ADMIN_MAC:
+		return SNIC_REFUSE_ADMIN_MAC;
+	case SNIC_VF_NO_RAR:
+	case SNIC_VF_NO_VLVF:
+		return SNIC_REFUSE_TABLE_FULL;
+	case SNIC_VF_PORT_VLAN:
+		return SNIC_REFUSE_PORT_VLAN;
+	case SNIC_VF_UNTRUSTED:
+		return SNIC_REFUSE_UNTRUSTED;
+	default:
+		/* OK, NO_MAC (RESET), NOT_CTS, REPLY: never a reason word */
+		return SNIC_REFUSE_UNSPEC;
+	}
+}
+
 static void snic_vf_set(struct snic_vf_decision *d, u8 reply, u8 reason)
 {
 	d->reply = reply;
 	d->reason = reason;
+	d->refusal = reply == SNIC_VF_REPLY_NACK ? snic_vf_refusal_of(reason) :
+						   SNIC_REFUSE_UNSPEC;
+}
+
+/*
+ * EXT_HELLO from a VF that is clear to send: the lower version and the
+ * capabilities both sides know. A VF may offer again (it does after every
+ * RESET, which forgot the previous offer); the last answer counts.
+ */
+static void snic_vf_decide_ext_hello(const struct snic_msg *msg,
+				     struct snic_vf_decision *d)
+{
+	d->ext_version = min_t(u8, msg->ext.version, SNIC_EXT_VERSION_CUR);
+	d->ext_caps = msg->ext.caps & SNIC_EXT_CAPS_V1;
+	snic_vf_add_act(d, SNIC_VF_ACT_EXT, 0);
 }
 
 static void snic_vf_decide_mac(const struct snic_vf_policy_state *st,
@@ -101,32 +140,26 @@ static void snic_vf_decide_promisc(const struct snic_vf_policy_state *st,
 	snic_vf_add_act(d, SNIC_VF_ACT_PROMISC, msg->promisc);
 }
 
-/**
- * snic_vf_policy_decide() - decide how to answer one VF request
- * @st: the VF's state, as the caller sees it under its lock
- * @msg: the message as snic_msg_decode(SNIC_DIR_REQUEST) left it
- * @decode_err: what snic_msg_decode() returned
- * @d: filled with the answer and the actions to apply
- *
- * The rules: a message that carries ACK or NACK is ignored; RESET is always
- * served (ACK with the address, or NACK when there is none); anything else
- * from a VF that has not completed RESET gets a bare NACK; malformed and
- * unknown requests are NACKed; SET_MAC primary and "add filter" are
- * refused for an untrusted VF whose address the administrator set, "clear
- * filters" is always accepted; an extra filter needs a free entry within
- * the VF's share; SET_MULTICAST above SNIC_MC_MAX (or with the overflow
- * flag) turns on all-multicast; SET_VLAN is refused under a port VLAN or
- * when no filter is left for the VF; SET_LPE is accepted within the codec's
- * range; SET_PROMISC multicast is accepted, unicast only for a trusted VF
- * on hardware that can do it.
+/*
+ * Only a VF that asked for reasons gets the second word; any other sees
+ * exactly the base protocol's one-word NACK, and so do RESET (whose
+ * answer has a fixed layout, and which forgets the extension) and an offer
+ * of the extension (which starts it afresh).
  */
-void snic_vf_policy_decide(const struct snic_vf_policy_state *st,
-			   const struct snic_msg *msg, int decode_err,
-			   struct snic_vf_decision *d)
+static void snic_vf_set_reason_word(const struct snic_vf_policy_state *st,
+				    const struct snic_msg *msg,
+				    struct snic_vf_decision *d)
 {
-	d->n_act = 0;
-	snic_vf_set(d, SNIC_VF_REPLY_ACK, SNIC_VF_OK);
+	d->reason_word = d->reply == SNIC_VF_REPLY_NACK &&
+			 (st->ext_caps & SNIC_EXT_CAP_REASON) &&
+			 msg->type != SNIC_MSG_EXT_HELLO &&
+			 msg->type != SNIC_MSG_RESET;
+}
 
+static void snic_vf_decide_base(const struct snic_vf_policy_state *st,
+				const struct snic_msg *msg, int decode_err,
+				struct snic_vf_decision *d)
+{
 	if (decode_err == -EBADMSG) {
 		/* Carries ACK/NACK: a reply is never a request. */
 		snic_vf_set(d, SNIC_VF_REPLY_NONE, SNIC_VF_REPLY);
@@ -149,6 +182,9 @@ void snic_vf_policy_decide(const struct snic_vf_policy_state *st,
 		snic_vf_set(d, SNIC_VF_REPLY_NACK,
 			    decode_err == -EOPNOTSUPP ? SNIC_VF_UNKNOWN :
 							SNIC_VF_BAD_MSG);
+		/* A refused offer ends what an earlier one negotiated. */
+		if (msg->type == SNIC_MSG_EXT_HELLO)
+			snic_vf_add_act(d, SNIC_VF_ACT_EXT, 0);
 		return;
 	}
 
@@ -171,9 +207,155 @@ void snic_vf_policy_decide(const struct snic_vf_policy_state *st,
 	case SNIC_MSG_SET_PROMISC:
 		snic_vf_decide_promisc(st, msg, d);
 		return;
+	case SNIC_MSG_EXT_HELLO:
+		snic_vf_decide_ext_hello(msg, d);
+		return;
 	default:
 		snic_vf_set(d, SNIC_VF_REPLY_NACK, SNIC_VF_UNKNOWN);
 		return;
+	}
+}
+
+/**
+ * snic_vf_policy_decide() - decide how to answer one VF request
+ * @st: the VF's state, as the caller sees it under its lock
+ * @msg: the message as snic_msg_decode(SNIC_DIR_REQUEST) left it
+ * @decode_err: what snic_msg_decode() returned
+ * @d: filled with the answer and the actions to apply
+ *
+ * The rules: a message that carries ACK or NACK is ignored; RESET is always
+ * served (ACK with the address, or NACK when there is none); anything else
+ * from a VF that has not completed RESET gets a bare NACK; malformed and
+ * unknown requests are NACKed; SET_MAC primary and "add filter" are
+ * refused for an untrusted VF whose address the administrator set, "clear
+ * filters" is always accepted; an extra filter needs a free entry within
+ * the VF's share; SET_MULTICAST above SNIC_MC_MAX (or with the overflow
+ * flag) turns on all-multicast; SET_VLAN is refused under a port VLAN or
+ * when no filter is left for the VF; SET_LPE is accepted within the codec's
+ * range; SET_PROMISC multicast is accepted, unicast only for a trusted VF
+ * on hardware that can do it; EXT_HELLO is answered with the lower of the
+ * two versions and the capabilities both sides know (SNIC_VF_ACT_EXT).
+ * Each NACK names an enum snic_refusal (@d->refusal), sent as a second
+ * word only to a VF granted SNIC_EXT_CAP_REASON (@d->reason_word).
+ */
+void snic_vf_policy_decide(const struct snic_vf_policy_state *st,
+			   const struct snic_msg *msg, int decode_err,
+			   struct snic_vf_decision *d)
+{
+	d->n_act = 0;
+	d->ext_version = 0;
+	d->ext_caps = 0;
+	snic_vf_set(d, SNIC_VF_REPLY_ACK, SNIC_VF_OK);
+
+	snic_vf_decide_base(st, msg, decode_err, d);
+	snic_vf_set_reason_word(st, msg, d);
+}
+
+/**
+ * snic_vf_policy_failed() - an ACKed request could not be applied
+ * @st: the VF's state the decision was taken with
+ * @msg: the request
+ * @err: the error of the register action
+ * @d: the decision, turned into a NACK with the matching refusal
+ */
+void snic_vf_policy_failed(const struct snic_vf_policy_state *st,
+			   const struct snic_msg *msg, int err,
+			   struct snic_vf_decision *d)
+{
+	d->reply = SNIC_VF_REPLY_NACK;
+	d->reason = SNIC_VF_FAILED;
+	d->refusal = snic_vf_refusal_of_err(err);
+	snic_vf_set_reason_word(st, msg, d);
+}
+
+/**
+ * snic_vf_ext_apply() - update what a VF negotiated after a decision
+ * @ext: the VF's negotiated state
+ * @d: the decision taken for its request
+ * @applied: the decision's actions were applied and an ACK is sent
+ *
+ * A RESET forgets the extension (the VF offers it again once RESET is
+ * done); an ACKed EXT_HELLO records what was granted; a refused one (or
+ * one whose ACK could not be applied) leaves the VF on the base protocol.
+ * Nothing else changes it.
+ */
+void snic_vf_ext_apply(struct snic_vf_ext *ext,
+		       const struct snic_vf_decision *d, bool applied)
+{
+	unsigned int i;
+
+	for (i = 0; i < d->n_act; i++) {
+		switch (d->act[i].type) {
+		case SNIC_VF_ACT_RESET:
+			snic_vf_ext_clear(ext);
+			break;
+		case SNIC_VF_ACT_EXT:
+			snic_vf_ext_clear(ext);
+			if (applied && d->reply == SNIC_VF_REPLY_ACK) {
+				ext->version = d->ext_version;
+				ext->caps = d->ext_caps;
+			}
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/**
+ * snic_vf_ext_clear() - back to the base protocol
+ * @ext: the VF's negotiated state
+ *
+ * For every reset of the VF: RESET, a function-level reset, the PF asking
+ * the VF to reset, a PF reset, and SR-IOV disable.
+ */
+void snic_vf_ext_clear(struct snic_vf_ext *ext)
+{
+	ext->version = 0;
+	ext->caps = 0;
+}
+
+/**
+ * snic_link_reason_str() - an enum snic_link_reason's name (debugfs)
+ * @reason: enum snic_link_reason
+ *
+ * Return: a static string.
+ */
+const char *snic_link_reason_str(unsigned int reason)
+{
+	switch (reason) {
+	case SNIC_LINK_UP:		return "up";
+	case SNIC_LINK_PHY_DOWN:	return "phy_down";
+	case SNIC_LINK_ADMIN_DOWN:	return "admin_down";
+	case SNIC_LINK_PF_DOWN:		return "pf_down";
+	default:			return "?";
+	}
+}
+
+/**
+ * snic_vf_refusal_of_err() - what to tell a VF when applying a request failed
+ * @err: the error of the register action (pf_filter.c)
+ *
+ * Return: an enum snic_refusal.
+ */
+u8 snic_vf_refusal_of_err(int err)
+{
+	switch (err) {
+	case -ENOSPC:
+		return SNIC_REFUSE_TABLE_FULL;
+	case -EBUSY:
+	case -EAGAIN:
+		return SNIC_REFUSE_BUSY;
+	case -EINVAL:
+	case -ERANGE:
+	case -EADDRNOTAVAIL:
+		return SNIC_REFUSE_INVALID;
+	case -EPERM:
+		return SNIC_REFUSE_UNTRUSTED;
+	case -EOPNOTSUPP:
+		return SNIC_REFUSE_UNSUPPORTED;
+	default:
+		return SNIC_REFUSE_UNSPEC;
 	}
 }
 
@@ -198,9 +380,34 @@ const char *snic_vf_reason_str(unsigned int reason)
 		[SNIC_VF_NO_VLVF]	= "no free VLAN filter",
 		[SNIC_VF_UNTRUSTED]	= "VF not trusted",
 		[SNIC_VF_NO_HW]		= "not supported by the hardware",
+		[SNIC_VF_FAILED]	= "could not be applied",
 	};
 
 	if (reason < ARRAY_SIZE(str) && str[reason])
 		return str[reason];
+	return "?";
+}
+
+/**
+ * snic_refusal_str() - an enum snic_refusal's name, for logs and debugfs
+ * @refusal: enum snic_refusal
+ *
+ * Return: a static string.
+ */
+const char *snic_refusal_str(unsigned int refusal)
+{
+	static const char * const str[] = {
+		[SNIC_REFUSE_UNSPEC]		= "unspecified",
+		[SNIC_REFUSE_INVALID]		= "invalid",
+		[SNIC_REFUSE_UNTRUSTED]		= "untrusted",
+		[SNIC_REFUSE_PORT_VLAN]		= "port_vlan",
+		[SNIC_REFUSE_ADMIN_MAC]		= "admin_mac",
+		[SNIC_REFUSE_TABLE_FULL]	= "table_full",
+		[SNIC_REFUSE_UNSUPPORTED]	= "unsupported",
+		[SNIC_REFUSE_BUSY]		= "busy",
+	};
+
+	if (refusal < ARRAY_SIZE(str) && str[refusal])
+		return str[refusal];
 	return "?";
 }

@@ -7,7 +7,8 @@
  * register actions for pf_vf_mbx.c to apply. It touches no register, takes
  * no lock and allocates nothing, so it is tested in isolation (KUnit) and
  * is the only place that knows the rules: trust, administrator MAC, port
- * VLAN, table capacities, and the RESET handshake.
+ * VLAN, table capacities, the RESET handshake, and the negotiation of the
+ * mailbox extension (what is granted, and when it is forgotten).
  */
 #ifndef _SRIOVNIC_PF_VF_POLICY_H
 #define _SRIOVNIC_PF_VF_POLICY_H
@@ -35,6 +36,7 @@
  *	(so adding this VF to it needs no new entry); SET_VLAN only
  * @vid_mine: this VF already has the VLAN id of the message; SET_VLAN only
  * @vlvf_free: free VLVF entries
+ * @ext_caps: extension capabilities the VF was granted (0: base protocol)
  */
 struct snic_vf_policy_state {
 	bool clear;
@@ -49,6 +51,7 @@ struct snic_vf_policy_state {
 	bool vid_present;
 	bool vid_mine;
 	unsigned int vlvf_free;
+	u32 ext_caps;
 };
 
 /**
@@ -65,6 +68,8 @@ struct snic_vf_policy_state {
  * @SNIC_VF_ACT_VLAN_DEL: remove the VF from the message's VLAN id
  * @SNIC_VF_ACT_MAX_FRAME: set the VF's largest receive frame (@arg)
  * @SNIC_VF_ACT_PROMISC: set the VF's promiscuous bits (@arg, SNIC_PROMISC_*)
+ * @SNIC_VF_ACT_EXT: record the extension version and capabilities of the
+ *	decision (snic_vf_ext_apply()) and answer with them
  */
 enum snic_vf_act_type {
 	SNIC_VF_ACT_RESET = 1,
@@ -77,6 +82,7 @@ enum snic_vf_act_type {
 	SNIC_VF_ACT_VLAN_DEL,
 	SNIC_VF_ACT_MAX_FRAME,
 	SNIC_VF_ACT_PROMISC,
+	SNIC_VF_ACT_EXT,
 };
 
 /**
@@ -93,6 +99,7 @@ enum snic_vf_act_type {
  * @SNIC_VF_NO_VLVF: no free VLAN filter (or the VF's share is used)
  * @SNIC_VF_UNTRUSTED: unicast promiscuous asked by an untrusted VF
  * @SNIC_VF_NO_HW: unicast promiscuous per pool is not available
+ * @SNIC_VF_FAILED: accepted, but applying it to the tables failed
  */
 enum snic_vf_reason {
 	SNIC_VF_OK,
@@ -107,6 +114,7 @@ enum snic_vf_reason {
 	SNIC_VF_NO_VLVF,
 	SNIC_VF_UNTRUSTED,
 	SNIC_VF_NO_HW,
+	SNIC_VF_FAILED,
 };
 
 /**
@@ -140,19 +148,48 @@ struct snic_vf_action {
  * struct snic_vf_decision - the policy's answer
  * @reply: enum snic_vf_reply
  * @reason: enum snic_vf_reason
+ * @refusal: for a NACK, the enum snic_refusal the VF may be told
+ * @reason_word: the NACK carries @refusal in a second word (the VF was
+ *	granted SNIC_EXT_CAP_REASON); otherwise it is the base one-word NACK
+ * @ext_version: EXT_HELLO: the version in use
+ * @ext_caps: EXT_HELLO: the capabilities granted
  * @n_act: entries used in @act
  * @act: actions to apply, in order, before replying
  */
 struct snic_vf_decision {
 	u8 reply;
 	u8 reason;
+	u8 refusal;
+	bool reason_word;
+	u8 ext_version;
+	u32 ext_caps;
 	unsigned int n_act;
 	struct snic_vf_action act[SNIC_VF_MAX_ACTS];
+};
+
+/**
+ * struct snic_vf_ext - what a VF negotiated (version 0: nothing, the VF
+ *	speaks the base protocol and the PF sends it nothing but that)
+ * @version: extension version in use
+ * @caps: capabilities granted, a subset of SNIC_EXT_CAPS_V1
+ */
+struct snic_vf_ext {
+	u8 version;
+	u32 caps;
 };
 
 void snic_vf_policy_decide(const struct snic_vf_policy_state *st,
 			   const struct snic_msg *msg, int decode_err,
 			   struct snic_vf_decision *d);
+void snic_vf_policy_failed(const struct snic_vf_policy_state *st,
+			   const struct snic_msg *msg, int err,
+			   struct snic_vf_decision *d);
+void snic_vf_ext_apply(struct snic_vf_ext *ext,
+		       const struct snic_vf_decision *d, bool applied);
+void snic_vf_ext_clear(struct snic_vf_ext *ext);
+u8 snic_vf_refusal_of_err(int err);
 const char *snic_vf_reason_str(unsigned int reason);
+const char *snic_refusal_str(unsigned int refusal);
+const char *snic_link_reason_str(unsigned int reason);
 
 #endif /* _SRIOVNIC_PF_VF_POLICY_H */

@@ -409,12 +409,306 @@ static void policy_promisc_bad(struct kunit *test)
 	expect(test, &d, SNIC_VF_REPLY_NACK, SNIC_VF_BAD_MSG, 0);
 }
 
+/* --- the extension ------------------------------------------------------ */
+
+#define HELLO_V1	(SNIC_EXT_MAGIC | SNIC_EXT_VERSION_1)
+
+static void policy_ext_hello_ack(struct kunit *test)
+{
+	const u32 all[] = { SNIC_MSG_EXT_HELLO, HELLO_V1, SNIC_EXT_CAPS_V1 };
+	const u32 newer[] = { SNIC_MSG_EXT_HELLO, SNIC_EXT_MAGIC | 9,
+			      0xffffffff };
+	const u32 link[] = { SNIC_MSG_EXT_HELLO, HELLO_V1, SNIC_EXT_CAP_LINK };
+	const u32 none[] = { SNIC_MSG_EXT_HELLO, HELLO_V1, 0 };
+	struct snic_vf_decision d;
+
+	decide(test, &clear_vf, all, 3, &d);
+	expect(test, &d, SNIC_VF_REPLY_ACK, SNIC_VF_OK, 1);
+	KUNIT_EXPECT_EQ(test, d.act[0].type, SNIC_VF_ACT_EXT);
+	KUNIT_EXPECT_EQ(test, d.ext_version, SNIC_EXT_VERSION_1);
+	KUNIT_EXPECT_EQ(test, d.ext_caps, (u32)SNIC_EXT_CAPS_V1);
+	KUNIT_EXPECT_FALSE(test, d.reason_word);
+
+	/* a newer VF: our version, and only the capabilities we know */
+	decide(test, &clear_vf, newer, 3, &d);
+	expect(test, &d, SNIC_VF_REPLY_ACK, SNIC_VF_OK, 1);
+	KUNIT_EXPECT_EQ(test, d.ext_version, SNIC_EXT_VERSION_CUR);
+	KUNIT_EXPECT_EQ(test, d.ext_caps, (u32)SNIC_EXT_CAPS_V1);
+
+	/* never more than the VF asked for */
+	decide(test, &clear_vf, link, 3, &d);
+	KUNIT_EXPECT_EQ(test, d.ext_caps, (u32)SNIC_EXT_CAP_LINK);
+	decide(test, &clear_vf, none, 3, &d);
+	expect(test, &d, SNIC_VF_REPLY_ACK, SNIC_VF_OK, 1);
+	KUNIT_EXPECT_EQ(test, d.ext_caps, 0U);
+}
+
+static void policy_ext_hello_not_clear(struct kunit *test)
+{
+	struct snic_vf_policy_state st = clear_vf;
+	const u32 w[] = { SNIC_MSG_EXT_HELLO, HELLO_V1, SNIC_EXT_CAPS_V1 };
+	struct snic_vf_decision d;
+
+	st.clear = false;
+	decide(test, &st, w, 3, &d);
+	expect(test, &d, SNIC_VF_REPLY_BARE_NACK, SNIC_VF_NOT_CTS, 0);
+	KUNIT_EXPECT_FALSE(test, d.reason_word);
+}
+
+static void policy_ext_hello_bad(struct kunit *test)
+{
+	static const u32 bad[][3] = {
+		{ SNIC_MSG_EXT_HELLO, 0x12340001, SNIC_EXT_CAPS_V1 },
+		{ SNIC_MSG_EXT_HELLO, SNIC_EXT_MAGIC, SNIC_EXT_CAPS_V1 },
+		{ SNIC_MSG_EXT_HELLO | 0x10000, HELLO_V1, SNIC_EXT_CAPS_V1 },
+	};
+	struct snic_vf_policy_state st = clear_vf;
+	struct snic_vf_decision d;
+	unsigned int i;
+
+	/* even from a VF that asked for reasons: one word, like igb's */
+	st.ext_caps = SNIC_EXT_CAPS_V1;
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		decide(test, &st, bad[i], 3, &d);
+		expect(test, &d, SNIC_VF_REPLY_NACK, SNIC_VF_BAD_MSG, 1);
+		KUNIT_EXPECT_EQ(test, d.act[0].type, SNIC_VF_ACT_EXT);
+		KUNIT_EXPECT_EQ(test, d.refusal, SNIC_REFUSE_INVALID);
+		KUNIT_EXPECT_FALSE(test, d.reason_word);
+	}
+	/* too short */
+	decide(test, &st, bad[0], 2, &d);
+	expect(test, &d, SNIC_VF_REPLY_NACK, SNIC_VF_BAD_MSG, 1);
+	decide(test, &st, bad[0], 1, &d);
+	expect(test, &d, SNIC_VF_REPLY_NACK, SNIC_VF_BAD_MSG, 1);
+
+	/* EXT_EVENT is the PF's: a VF sending one is refused */
+	{
+		const u32 ev[] = { SNIC_MSG_EXT_EVENT | 0x10000, 1 };
+
+		decide(test, &st, ev, 2, &d);
+		expect(test, &d, SNIC_VF_REPLY_NACK, SNIC_VF_UNKNOWN, 0);
+		KUNIT_EXPECT_EQ(test, d.refusal, SNIC_REFUSE_UNSUPPORTED);
+		KUNIT_EXPECT_TRUE(test, d.reason_word);
+	}
+}
+
+/* Negotiate, then RESET, FLR, refused offers: what the PF remembers. */
+static void policy_ext_state(struct kunit *test)
+{
+	const u32 hello[] = { SNIC_MSG_EXT_HELLO, HELLO_V1, SNIC_EXT_CAPS_V1 };
+	const u32 bad[] = { SNIC_MSG_EXT_HELLO, SNIC_EXT_MAGIC, 7 };
+	const u32 reset[] = { SNIC_MSG_RESET };
+	const u32 lpe[] = { SNIC_MSG_SET_LPE, 1522 };
+	struct snic_vf_policy_state st = clear_vf;
+	struct snic_vf_ext ext = { };
+	struct snic_vf_decision d;
+
+	decide(test, &st, hello, 3, &d);
+	snic_vf_ext_apply(&ext, &d, true);
+	KUNIT_EXPECT_EQ(test, ext.version, SNIC_EXT_VERSION_1);
+	KUNIT_EXPECT_EQ(test, ext.caps, (u32)SNIC_EXT_CAPS_V1);
+
+	/* other requests leave it alone */
+	st.ext_caps = ext.caps;
+	decide(test, &st, lpe, 2, &d);
+	snic_vf_ext_apply(&ext, &d, true);
+	KUNIT_EXPECT_EQ(test, ext.caps, (u32)SNIC_EXT_CAPS_V1);
+
+	/* RESET forgets it, whether ACKed or not */
+	decide(test, &st, reset, 1, &d);
+	snic_vf_ext_apply(&ext, &d, true);
+	KUNIT_EXPECT_EQ(test, ext.version, 0);
+	KUNIT_EXPECT_EQ(test, ext.caps, 0U);
+	KUNIT_EXPECT_FALSE(test, d.reason_word);
+
+	decide(test, &st, hello, 3, &d);
+	snic_vf_ext_apply(&ext, &d, true);
+	st.has_mac = false;
+	decide(test, &st, reset, 1, &d);
+	expect(test, &d, SNIC_VF_REPLY_NACK, SNIC_VF_NO_MAC, 1);
+	KUNIT_EXPECT_FALSE(test, d.reason_word);
+	snic_vf_ext_apply(&ext, &d, false);
+	KUNIT_EXPECT_EQ(test, ext.version, 0);
+	st.has_mac = true;
+
+	/* before the VF is clear to send: nothing is negotiated */
+	st.clear = false;
+	st.ext_caps = 0;
+	decide(test, &st, hello, 3, &d);
+	snic_vf_ext_apply(&ext, &d, false);
+	KUNIT_EXPECT_EQ(test, ext.version, 0);
+
+	/* an ACK that could not be sent or applied grants nothing */
+	st.clear = true;
+	decide(test, &st, hello, 3, &d);
+	snic_vf_ext_apply(&ext, &d, false);
+	KUNIT_EXPECT_EQ(test, ext.version, 0);
+
+	/* a malformed offer ends an earlier negotiation */
+	decide(test, &st, hello, 3, &d);
+	snic_vf_ext_apply(&ext, &d, true);
+	KUNIT_EXPECT_EQ(test, ext.version, SNIC_EXT_VERSION_1);
+	decide(test, &st, bad, 3, &d);
+	snic_vf_ext_apply(&ext, &d, false);
+	KUNIT_EXPECT_EQ(test, ext.version, 0);
+	KUNIT_EXPECT_EQ(test, ext.caps, 0U);
+
+	/* FLR, PF reset, SR-IOV disable, the PF asking for a reset */
+	decide(test, &st, hello, 3, &d);
+	snic_vf_ext_apply(&ext, &d, true);
+	snic_vf_ext_clear(&ext);
+	KUNIT_EXPECT_EQ(test, ext.version, 0);
+	KUNIT_EXPECT_EQ(test, ext.caps, 0U);
+}
+
+struct refusal_case {
+	const char *name;
+	struct snic_vf_policy_state st;
+	u32 w[3];
+	unsigned int len;
+	u8 reason;
+	u8 refusal;
+};
+
+/* Every refusal the policy makes, and the reason the VF is told. */
+static void policy_refusals(struct kunit *test)
+{
+	static const struct refusal_case cases[] = {
+		{ "admin MAC", { .clear = true, .has_mac = true,
+				 .admin_mac = true, .rar_free = 16 },
+		  { 0x00000002, MAC_LO, MAC_HI }, 3,
+		  SNIC_VF_ADMIN_MAC, SNIC_REFUSE_ADMIN_MAC },
+		{ "admin MAC, add", { .clear = true, .has_mac = true,
+				      .admin_mac = true, .rar_free = 16 },
+		  { 0x00020002, MAC_LO, MAC_HI }, 3,
+		  SNIC_VF_ADMIN_MAC, SNIC_REFUSE_ADMIN_MAC },
+		{ "no RAR", { .clear = true, .has_mac = true },
+		  { 0x00020002, MAC_LO, MAC_HI }, 3,
+		  SNIC_VF_NO_RAR, SNIC_REFUSE_TABLE_FULL },
+		{ "VF's RAR share", { .clear = true, .rar_free = 16,
+				      .uc_used = SNIC_VF_MAX_UC },
+		  { 0x00020002, MAC_LO, MAC_HI }, 3,
+		  SNIC_VF_NO_RAR, SNIC_REFUSE_TABLE_FULL },
+		{ "port VLAN", { .clear = true, .port_vlan = 100,
+				 .vlvf_free = 32 },
+		  { 0x00010004, 5 }, 2,
+		  SNIC_VF_PORT_VLAN, SNIC_REFUSE_PORT_VLAN },
+		{ "no VLVF", { .clear = true },
+		  { 0x00010004, 5 }, 2,
+		  SNIC_VF_NO_VLVF, SNIC_REFUSE_TABLE_FULL },
+		{ "untrusted promisc", { .clear = true, .hw_uc_promisc = true },
+		  { 0x00010006 }, 1,
+		  SNIC_VF_UNTRUSTED, SNIC_REFUSE_UNTRUSTED },
+		{ "no hw promisc", { .clear = true, .trusted = true },
+		  { 0x00010006 }, 1,
+		  SNIC_VF_NO_HW, SNIC_REFUSE_UNSUPPORTED },
+		{ "unknown type", { .clear = true },
+		  { 0x00000008 }, 1,
+		  SNIC_VF_UNKNOWN, SNIC_REFUSE_UNSUPPORTED },
+		{ "malformed", { .clear = true },
+		  { 0x00000002, 0x5e0001, 0x0100 }, 3,
+		  SNIC_VF_BAD_MSG, SNIC_REFUSE_INVALID },
+		{ "short", { .clear = true },
+		  { 0x00000005 }, 1,
+		  SNIC_VF_BAD_MSG, SNIC_REFUSE_INVALID },
+	};
+	static const u32 caps[] = { 0, SNIC_EXT_CAP_LINK | SNIC_EXT_CAP_LIVE_MAC,
+				    SNIC_EXT_CAP_REASON, SNIC_EXT_CAPS_V1 };
+	struct snic_vf_decision d;
+	unsigned int i, c;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		for (c = 0; c < ARRAY_SIZE(caps); c++) {
+			struct snic_vf_policy_state st = cases[i].st;
+
+			st.ext_caps = caps[c];
+			decide(test, &st, cases[i].w, cases[i].len, &d);
+			KUNIT_EXPECT_EQ_MSG(test, d.reply, SNIC_VF_REPLY_NACK,
+					    "%s", cases[i].name);
+			KUNIT_EXPECT_EQ_MSG(test, d.reason, cases[i].reason,
+					    "%s", cases[i].name);
+			KUNIT_EXPECT_EQ_MSG(test, d.refusal, cases[i].refusal,
+					    "%s", cases[i].name);
+			/* the second word only for a VF that asked */
+			KUNIT_EXPECT_EQ_MSG(test, d.reason_word,
+					    !!(caps[c] & SNIC_EXT_CAP_REASON),
+					    "%s caps %#x", cases[i].name,
+					    caps[c]);
+		}
+	}
+}
+
+static void policy_ack_has_no_refusal(struct kunit *test)
+{
+	struct snic_vf_policy_state st = clear_vf;
+	const u32 w[] = { 0x00000005, 1522 };
+	struct snic_vf_decision d;
+
+	st.ext_caps = SNIC_EXT_CAPS_V1;
+	decide(test, &st, w, 2, &d);
+	expect(test, &d, SNIC_VF_REPLY_ACK, SNIC_VF_OK, 1);
+	KUNIT_EXPECT_EQ(test, d.refusal, SNIC_REFUSE_UNSPEC);
+	KUNIT_EXPECT_FALSE(test, d.reason_word);
+}
+
+static void policy_failed_refusal(struct kunit *test)
+{
+	static const struct { int err; u8 refusal; } map[] = {
+		{ -ENOSPC, SNIC_REFUSE_TABLE_FULL },
+		{ -EBUSY, SNIC_REFUSE_BUSY },
+		{ -EAGAIN, SNIC_REFUSE_BUSY },
+		{ -EINVAL, SNIC_REFUSE_INVALID },
+		{ -ENOENT, SNIC_REFUSE_UNSPEC },
+	};
+	struct snic_vf_policy_state st = clear_vf;
+	const u32 w[] = { 0x00010004, 5 };
+	struct snic_vf_decision d;
+	struct snic_msg m;
+	unsigned int i;
+
+	KUNIT_ASSERT_EQ(test, snic_msg_decode(w, 2, SNIC_DIR_REQUEST, &m), 0);
+	for (i = 0; i < ARRAY_SIZE(map); i++) {
+		st.ext_caps = 0;
+		snic_vf_policy_decide(&st, &m, 0, &d);
+		KUNIT_ASSERT_EQ(test, d.reply, SNIC_VF_REPLY_ACK);
+		snic_vf_policy_failed(&st, &m, map[i].err, &d);
+		KUNIT_EXPECT_EQ(test, d.reply, SNIC_VF_REPLY_NACK);
+		KUNIT_EXPECT_EQ(test, d.reason, SNIC_VF_FAILED);
+		KUNIT_EXPECT_EQ(test, d.refusal, map[i].refusal);
+		KUNIT_EXPECT_FALSE(test, d.reason_word);
+
+		st.ext_caps = SNIC_EXT_CAP_REASON;
+		snic_vf_policy_decide(&st, &m, 0, &d);
+		snic_vf_policy_failed(&st, &m, map[i].err, &d);
+		KUNIT_EXPECT_TRUE(test, d.reason_word);
+	}
+}
+
+static void policy_ext_strings(struct kunit *test)
+{
+	unsigned int r;
+
+	for (r = SNIC_REFUSE_UNSPEC; r <= SNIC_REFUSE_MAX; r++)
+		KUNIT_EXPECT_STRNEQ(test, snic_refusal_str(r), "?");
+	KUNIT_EXPECT_STREQ(test, snic_refusal_str(SNIC_REFUSE_MAX + 1), "?");
+	KUNIT_EXPECT_STREQ(test, snic_link_reason_str(SNIC_LINK_UP), "up");
+	KUNIT_EXPECT_STREQ(test, snic_link_reason_str(SNIC_LINK_PHY_DOWN),
+			   "phy_down");
+	KUNIT_EXPECT_STREQ(test, snic_link_reason_str(SNIC_LINK_ADMIN_DOWN),
+			   "admin_down");
+	KUNIT_EXPECT_STREQ(test, snic_link_reason_str(SNIC_LINK_PF_DOWN),
+			   "pf_down");
+	KUNIT_EXPECT_STREQ(test, snic_link_reason_str(4), "?");
+}
+
 /* --- the whole input space --------------------------------------------- */
 
 /*
  * Every message type with every MSGINFO and flag combination, for a clear
- * and an unclear VF: the answer is always one of the four, the reason is
- * named, the actions fit, and nothing but RESET acts for an unclear VF.
+ * and an unclear VF, with and without the extension: the answer is always
+ * one of the four, the reason is named, the actions fit, nothing but RESET
+ * acts for an unclear VF, and exactly the NACKs to a VF that asked for
+ * reasons (but those of RESET and EXT_HELLO) carry one.
  */
 static void policy_exhaustive_headers(struct kunit *test)
 {
@@ -427,8 +721,9 @@ static void policy_exhaustive_headers(struct kunit *test)
 
 	w[1] = MAC_LO;
 	w[2] = MAC_HI;
-	for (c = 0; c < 2; c++) {
-		st.clear = c;
+	for (c = 0; c < 4; c++) {
+		st.clear = c & 1;
+		st.ext_caps = c & 2 ? SNIC_EXT_CAPS_V1 : 0;
 		for (type = 0; type <= 0x101; type++) {
 			for (info = 0; info < 256; info++) {
 				for (f = 0; f < ARRAY_SIZE(flags); f++) {
@@ -444,6 +739,20 @@ static void policy_exhaustive_headers(struct kunit *test)
 						KUNIT_ASSERT_EQ(test,
 								d.act[0].type,
 								SNIC_VF_ACT_RESET);
+					KUNIT_ASSERT_LE(test, d.refusal,
+							SNIC_REFUSE_MAX);
+					if (d.reply != SNIC_VF_REPLY_NACK)
+						KUNIT_ASSERT_EQ(test, d.refusal,
+								SNIC_REFUSE_UNSPEC);
+					if (d.reason_word)
+						KUNIT_ASSERT_TRUE(test,
+								  d.reply == SNIC_VF_REPLY_NACK &&
+								  st.ext_caps);
+					else if (d.reply == SNIC_VF_REPLY_NACK &&
+						 st.ext_caps &&
+						 type != SNIC_MSG_RESET &&
+						 type != SNIC_MSG_EXT_HELLO)
+						KUNIT_FAIL(test, "no reason word");
 				}
 			}
 		}
@@ -454,9 +763,9 @@ static void policy_reason_strings(struct kunit *test)
 {
 	unsigned int r;
 
-	for (r = SNIC_VF_OK; r <= SNIC_VF_NO_HW; r++)
+	for (r = SNIC_VF_OK; r <= SNIC_VF_FAILED; r++)
 		KUNIT_EXPECT_STRNEQ(test, snic_vf_reason_str(r), "?");
-	KUNIT_EXPECT_STREQ(test, snic_vf_reason_str(SNIC_VF_NO_HW + 1), "?");
+	KUNIT_EXPECT_STREQ(test, snic_vf_reason_str(SNIC_VF_FAILED + 1), "?");
 	KUNIT_EXPECT_STREQ(test, snic_vf_reason_str(~0U), "?");
 }
 
@@ -485,6 +794,14 @@ static struct kunit_case snic_vf_policy_cases[] = {
 	KUNIT_CASE(policy_promisc_mc),
 	KUNIT_CASE(policy_promisc_uc),
 	KUNIT_CASE(policy_promisc_bad),
+	KUNIT_CASE(policy_ext_hello_ack),
+	KUNIT_CASE(policy_ext_hello_not_clear),
+	KUNIT_CASE(policy_ext_hello_bad),
+	KUNIT_CASE(policy_ext_state),
+	KUNIT_CASE(policy_refusals),
+	KUNIT_CASE(policy_ack_has_no_refusal),
+	KUNIT_CASE(policy_failed_refusal),
+	KUNIT_CASE(policy_ext_strings),
 	KUNIT_CASE(policy_exhaustive_headers),
 	KUNIT_CASE(policy_reason_strings),
 	{ }
