@@ -334,8 +334,11 @@ static int snic_vf_set_mac_address(struct net_device *netdev, void *p)
 			snic_vf_err_rl(vf, "PF did not confirm MAC address %pM (%d); keeping %pM\n",
 				       sa->sa_data, err, netdev->dev_addr);
 	}
-	if (!err)
+	if (!err) {
 		eth_hw_addr_set(netdev, sa->sa_data);
+		/* The latest address wins over one the PF sent before. */
+		vf->ext.mac_pending = false;
+	}
 	err = snic_vf_user_err(vf, err);
 	mutex_unlock(&vf->mbx_lock);
 	return err;
