@@ -351,9 +351,11 @@ static bool snic_vf_take_pf_mac(struct snic_vf *vf)
 	if (!rtnl_trylock())
 		return false;
 
+	/* Before registration (probe) as the handshake does: no notifier. */
 	mutex_lock(&vf->mbx_lock);
 	changed = vf->ext.mac_pending &&
-		  netdev->reg_state == NETREG_REGISTERED &&
+		  (netdev->reg_state == NETREG_UNINITIALIZED ||
+		   netdev->reg_state == NETREG_REGISTERED) &&
 		  !ether_addr_equal(netdev->dev_addr, vf->ext.mac);
 	if (changed)
 		eth_hw_addr_set(netdev, vf->ext.mac);
@@ -364,7 +366,8 @@ static bool snic_vf_take_pf_mac(struct snic_vf *vf)
 		netif_info(vf, drv, netdev,
 			   "PF changed the address to %pM (no reset)\n",
 			   netdev->dev_addr);
-		call_netdevice_notifiers(NETDEV_CHANGEADDR, netdev);
+		if (netdev->reg_state == NETREG_REGISTERED)
+			call_netdevice_notifiers(NETDEV_CHANGEADDR, netdev);
 	}
 	rtnl_unlock();
 	return true;
