@@ -174,6 +174,24 @@ static inline u32 pf_rd32(struct snic_pf *pf, u32 reg)
 }
 
 /**
+ * pf_rd32_data() - read a register whose contents another party chooses
+ * @pf: the PF
+ * @reg: byte offset in BAR0
+ *
+ * For the VF mailbox buffers: a VF may write all-ones there, which then
+ * is data, not a sign that the device is gone (pf_rd32() would conclude
+ * that, and a VF could take the PF down with one message).
+ *
+ * Return: the value; SNIC_DEAD once the device is known to be gone.
+ */
+static inline u32 pf_rd32_data(struct snic_pf *pf, u32 reg)
+{
+	if (unlikely(test_bit(SNIC_PF_DEAD, &pf->state)))
+		return SNIC_DEAD;
+	return readl(pf->hw + reg);
+}
+
+/**
  * pf_wr32() - write a PF register; dropped once the device is gone
  * @pf: the PF
  * @reg: byte offset in BAR0

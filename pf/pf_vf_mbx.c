@@ -83,7 +83,8 @@ static u32 snic_pf_mbx_rd_mem(struct snic_mbx *mbx, unsigned int i)
 {
 	struct snic_pf_vf *vf = snic_mbx_to_vf(mbx);
 
-	return pf_rd32(vf->pf, SNIC_PF_VMBMEM(vf->idx) + 4 * i);
+	/* The VF chooses these words: all-ones may be one of them. */
+	return pf_rd32_data(vf->pf, SNIC_PF_VMBMEM(vf->idx) + 4 * i);
 }
 
 static void snic_pf_mbx_wr_mem(struct snic_mbx *mbx, unsigned int i, u32 val)
