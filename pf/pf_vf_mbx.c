@@ -36,9 +36,9 @@
  * plus why the link is down), EXT_EVENT MAC (instead of a reset when the
  * administrator sets its address) and NACKs with a reason word. Events go
  * out like PF_CONTROL, from whoever holds &snic_pf_sriov.lock, but first
- * serve a request the VF may have posted (which the event would
- * overwrite) and give the VF a bounded moment to read our previous
- * message; a VF that does not read is not waited for again until it does.
+ * give the VF a bounded moment to read our previous message and serve a
+ * request it may have posted (either would be overwritten); a VF that does
+ * not read is not waited for again until it does.
  */
 #include <linux/etherdevice.h>
 #include <linux/if_link.h>
@@ -48,8 +48,12 @@
 
 #define SNIC_VF_NACK_INTERVAL	(2 * HZ)
 
-/* How long an event waits for the VF to read the message before it. */
+/*
+ * How long an event waits for the VF to read the message before it, and
+ * how many requests the VF may slip in before the event goes out anyway.
+ */
 #define SNIC_PF_EVENT_WAIT_US	(100 * 1000)
+#define SNIC_PF_EVENT_TRIES	3
 
 #define snic_vf_log(vf, level, fmt, ...)				\
 	do {								\
@@ -646,25 +650,27 @@ static int snic_pf_vf_send_event(struct snic_pf *pf, struct snic_pf_vf *vf,
 				 struct snic_msg *msg, u32 cap, bool cts)
 {
 	u32 w[SNIC_MBX_WORDS];
-	unsigned int len;
+	unsigned int len, i;
 	int err;
 
 	lockdep_assert_held(&pf->sriov.lock);
-	/* A request the VF posted would be overwritten: serve it first. */
-	if (!test_bit(SNIC_PF_RESETTING, &pf->state) &&
-	    snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_MSG))
+	for (i = 0; i < SNIC_PF_EVENT_TRIES; i++) {
+		/* Our previous message would be overwritten: let it be read. */
+		if (vf->unread && !vf->slow) {
+			if (snic_mbx_wait(&vf->mbx, SNIC_MBX_EV_ACK,
+					  SNIC_PF_EVENT_WAIT_US))
+				vf->slow = true;
+			else
+				vf->unread = false;
+		}
+		/* So would a request the VF posted: serve it first. */
+		if (test_bit(SNIC_PF_RESETTING, &pf->state) ||
+		    !snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_MSG))
+			break;
 		snic_pf_vf_rcv(pf, vf);
+	}
 	if (!vf->clear || !(vf->ext.caps & cap) || snic_pf_dead(pf))
 		return -ENOTCONN;
-
-	/* So would our previous message, if the VF has not read it yet. */
-	if (vf->unread && !vf->slow) {
-		if (snic_mbx_wait(&vf->mbx, SNIC_MBX_EV_ACK,
-				  SNIC_PF_EVENT_WAIT_US))
-			vf->slow = true;
-		else
-			vf->unread = false;
-	}
 
 	msg->type = SNIC_MSG_EXT_EVENT;
 	msg->flags = cts ? SNIC_MSG_CTS : 0;
