@@ -180,6 +180,34 @@ struct snic_vf_filters {
 };
 
 /**
+ * struct snic_vf_ext - the sriovnic mailbox extension, as negotiated (M)
+ * @version: version in use; 0 for the base 82576 protocol
+ * @caps: SNIC_EXT_CAP_* granted by the PF (0 with the base protocol)
+ * @link_up: SNIC_EXT_CAP_LINK: the up bit of the PF's last EXT_EVENT LINK
+ * @link_reason: its enum snic_link_reason
+ * @logged_reason: the link reason last named in the log
+ * @mac_pending: SNIC_EXT_CAP_LIVE_MAC: an address from EXT_EVENT MAC waits
+ *	for the service work, which takes it under the RTNL
+ * @mac: that address
+ * @refusal: enum snic_refusal of the last request the PF refused
+ *	(SNIC_REFUSE_UNSPEC without SNIC_EXT_CAP_REASON); valid right after
+ *	snic_vf_request() returned -EPERM, under the same lock hold
+ *
+ * Reset to the base protocol at every RESET; snic_vf_ext_probe() then
+ * offers the extension once.
+ */
+struct snic_vf_ext {
+	u8 version;
+	u32 caps;
+	bool link_up;
+	u8 link_reason;
+	u8 logged_reason;
+	bool mac_pending;
+	u8 mac[ETH_ALEN];
+	u8 refusal;
+};
+
+/**
  * struct snic_vf - one 82576 virtual function
  * @pdev: the PCI function
  * @netdev: its network device
@@ -208,6 +236,7 @@ struct snic_vf_filters {
  * @ready_since: (M) jiffies of the last successful handshake
  * @filters: (M) what the PF should hold for us
  * @sw_stats: (M) driver event counters
+ * @ext: (M) the mailbox extension in use
  * @stats_lock: protects @hw_stats (updated from the service work and
  *	ethtool, read by ndo_get_stats64 in any context)
  * @hw_stats: the widened VF counters
@@ -243,6 +272,7 @@ struct snic_vf {
 	unsigned long ready_since;
 	struct snic_vf_filters filters;
 	struct snic_vf_sw_stats sw_stats;
+	struct snic_vf_ext ext;
 
 	spinlock_t stats_lock;
 	struct snic_vf_hw_stats hw_stats;
@@ -264,6 +294,7 @@ struct snic_vf {
 	} while (0)
 #define snic_vf_err_rl(vf, fmt, ...)	snic_vf_log_rl(err, vf, fmt, ##__VA_ARGS__)
 #define snic_vf_warn_rl(vf, fmt, ...)	snic_vf_log_rl(warn, vf, fmt, ##__VA_ARGS__)
+#define snic_vf_info_rl(vf, fmt, ...)	snic_vf_log_rl(info, vf, fmt, ##__VA_ARGS__)
 
 /* vf_hw.c */
 u32 vf_rd32(struct snic_vf *vf, u32 reg);
@@ -285,6 +316,10 @@ int snic_vf_set_mc(struct snic_vf *vf, const struct snic_vf_mc *mc);
 int snic_vf_set_vlan(struct snic_vf *vf, u16 vid, bool add);
 int snic_vf_set_lpe(struct snic_vf *vf, u32 max_frame);
 int snic_vf_set_promisc(struct snic_vf *vf, u8 bits);
+void snic_vf_ext_reset(struct snic_vf *vf);
+int snic_vf_ext_probe(struct snic_vf *vf);
+const char *snic_vf_why(struct snic_vf *vf);
+int snic_vf_refused_errno(struct snic_vf *vf);
 
 /* vf_link.c */
 void snic_vf_link_init(struct snic_vf *vf);

@@ -2,9 +2,13 @@
 /*
  * sriovnic_vf: ethtool operations.
  *
- * -i driver and bus; -S ring, hardware, mailbox and recovery counters;
+ * -i driver, bus and the mailbox protocol in use (as the firmware
+ * version: "mbx 82576", or "mbx 82576+ext v<V> caps <0x..>" with the
+ * sriovnic extension); -S ring, hardware, mailbox and recovery counters;
  * -g/-G ring sizes; -c/-C interrupt throttle (rx-usecs, tx-usecs);
- * link settings report the PF's link as the VF sees it in STATUS.
+ * link settings report the PF's link as the VF sees it in STATUS; with the
+ * extension's link capability, the link's extended state says why the
+ * link is down (the mapping is in vf_policy.h and Documentation/vf.rst).
  */
 #include <linux/ethtool.h>
 #include <linux/rtnetlink.h>
@@ -47,6 +51,10 @@ static void snic_vf_get_drvinfo(struct net_device *netdev,
 
 	strscpy(info->driver, SNIC_VF_DRV_NAME, sizeof(info->driver));
 	strscpy(info->bus_info, pci_name(vf->pdev), sizeof(info->bus_info));
+	mutex_lock(&vf->mbx_lock);
+	snic_vf_fw_version(info->fw_version, sizeof(info->fw_version),
+			   vf->ext.version, vf->ext.caps);
+	mutex_unlock(&vf->mbx_lock);
 }
 
 static int snic_vf_get_sset_count(struct net_device *netdev, int sset)
@@ -217,6 +225,20 @@ static int snic_vf_get_link_ksettings(struct net_device *netdev,
 	return 0;
 }
 
+static int snic_vf_get_link_ext_state(struct net_device *netdev,
+				      struct ethtool_link_ext_state_info *info)
+{
+	struct snic_vf *vf = netdev_priv(netdev);
+	bool carrier = netif_carrier_ok(netdev);
+	u8 reason;
+
+	mutex_lock(&vf->mbx_lock);
+	reason = snic_vf_link_reason(vf->ext.caps, carrier, vf->pf_link,
+				     vf->ext.link_up, vf->ext.link_reason);
+	mutex_unlock(&vf->mbx_lock);
+	return snic_vf_link_ext_state(reason, info);
+}
+
 static u32 snic_vf_get_msglevel(struct net_device *netdev)
 {
 	struct snic_vf *vf = netdev_priv(netdev);
@@ -236,6 +258,7 @@ static const struct ethtool_ops snic_vf_ethtool_ops = {
 	.get_drvinfo		= snic_vf_get_drvinfo,
 	.get_link		= ethtool_op_get_link,
 	.get_link_ksettings	= snic_vf_get_link_ksettings,
+	.get_link_ext_state	= snic_vf_get_link_ext_state,
 	.get_msglevel		= snic_vf_get_msglevel,
 	.set_msglevel		= snic_vf_set_msglevel,
 	.get_sset_count		= snic_vf_get_sset_count,

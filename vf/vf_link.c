@@ -5,7 +5,8 @@
  * The reset handshake (CTRL.RST, wait for the PF to be out of reset, RESET,
  * take the PF's address or keep/pick our own), the restore of everything the
  * PF forgets on a reset (primary and extra addresses, multicast, VLANs, frame
- * size, promiscuous requests), the detection of what makes a new handshake
+ * size, promiscuous requests), the offer of the sriovnic extension in
+ * between (vf_mbx.c), the detection of what makes a new handshake
  * necessary (RSTI/RSTD, a NACK without CTS, a request the PF does not
  * answer) and the recovery itself, retried with a growing pause so that a
  * PF that stays away sees one attempt every few seconds rather than a storm.
@@ -76,11 +77,12 @@ static int snic_vf_handshake(struct snic_vf *vf)
 	struct net_device *netdev = vf->netdev;
 	unsigned int i;
 	u32 ctl = 0;
-	int err;
+	int err, probe;
 
 	lockdep_assert_held(&vf->mbx_lock);
 	vf->ready = false;
 	vf->cts = false;
+	snic_vf_ext_reset(vf);
 
 	snic_vf_hw_stats_update(vf, false);
 	err = snic_vf_hw_reset(vf);
@@ -132,6 +134,11 @@ static int snic_vf_handshake(struct snic_vf *vf)
 	vf->cts = true;
 	vf->ready_since = jiffies;
 	snic_vf_hw_stats_update(vf, true);
+
+	/* The PF answered RESET (with or without an address): offer more. */
+	probe = snic_vf_ext_probe(vf);
+	if (probe)
+		return probe;
 	return err == -EPERM ? 1 : 0;
 }
 
@@ -139,7 +146,7 @@ static int snic_vf_handshake(struct snic_vf *vf)
 static int snic_vf_restore_step(struct snic_vf *vf, int err, const char *what)
 {
 	if (err == -EPERM) {
-		snic_vf_err_rl(vf, "PF refused %s\n", what);
+		snic_vf_err_rl(vf, "PF refused %s%s\n", what, snic_vf_why(vf));
 		return 0;
 	}
 	return err;
@@ -286,10 +293,15 @@ static void snic_vf_check_pf_reset(struct snic_vf *vf)
 /**
  * snic_vf_update_carrier() - make the carrier follow PF link, CTS and reset
  * @vf: the VF
+ *
+ * With SNIC_EXT_CAP_LINK the PF's EXT_EVENT LINK counts too, and a carrier
+ * that goes (or stays) down names its reason in the log, once per change.
  */
 void snic_vf_update_carrier(struct snic_vf *vf)
 {
 	struct net_device *netdev = vf->netdev;
+	const char *why = NULL;
+	u8 reason;
 	u32 speed;
 	bool on;
 
@@ -299,7 +311,14 @@ void snic_vf_update_carrier(struct snic_vf *vf)
 
 	mutex_lock(&vf->mbx_lock);
 	on = !snic_vf_gone(vf) &&
-	     snic_vf_carrier_ok(vf->ready, vf->cts, vf->pf_link);
+	     snic_vf_carrier_ok(vf->ready, vf->cts, vf->pf_link) &&
+	     snic_vf_ext_link_ok(vf->ext.caps, vf->ext.link_up);
+	reason = snic_vf_link_reason(vf->ext.caps, on, vf->pf_link,
+				     vf->ext.link_up, vf->ext.link_reason);
+	if (reason != vf->ext.logged_reason) {
+		vf->ext.logged_reason = reason;
+		why = snic_vf_link_reason_text(reason);
+	}
 	mutex_unlock(&vf->mbx_lock);
 
 	if (on && !netif_carrier_ok(netdev)) {
@@ -307,9 +326,51 @@ void snic_vf_update_carrier(struct snic_vf *vf)
 		netif_info(vf, link, netdev, "link up, %u Mbps\n", speed);
 		netif_carrier_on(netdev);
 	} else if (!on && netif_carrier_ok(netdev)) {
-		netif_info(vf, link, netdev, "link down\n");
+		if (!why)
+			netif_info(vf, link, netdev, "link down\n");
 		netif_carrier_off(netdev);
 	}
+	if (why && netif_msg_link(vf))
+		snic_vf_info_rl(vf, "link down: %s\n", why);
+}
+
+/*
+ * SNIC_EXT_CAP_LIVE_MAC: take the address the administrator set, as
+ * dev_set_mac_address() would, without a reset. False: retry soon.
+ */
+static bool snic_vf_take_pf_mac(struct snic_vf *vf)
+{
+	struct net_device *netdev = vf->netdev;
+	bool changed = false;
+
+	mutex_lock(&vf->mbx_lock);
+	changed = vf->ext.mac_pending;
+	mutex_unlock(&vf->mbx_lock);
+	if (!changed)
+		return true;
+	if (!rtnl_trylock())
+		return false;
+
+	/* Before registration (probe) as the handshake does: no notifier. */
+	mutex_lock(&vf->mbx_lock);
+	changed = vf->ext.mac_pending &&
+		  (netdev->reg_state == NETREG_UNINITIALIZED ||
+		   netdev->reg_state == NETREG_REGISTERED) &&
+		  !ether_addr_equal(netdev->dev_addr, vf->ext.mac);
+	if (changed)
+		eth_hw_addr_set(netdev, vf->ext.mac);
+	vf->ext.mac_pending = false;
+	mutex_unlock(&vf->mbx_lock);
+
+	if (changed) {
+		netif_info(vf, drv, netdev,
+			   "PF changed the address to %pM (no reset)\n",
+			   netdev->dev_addr);
+		if (netdev->reg_state == NETREG_REGISTERED)
+			call_netdevice_notifiers(NETDEV_CHANGEADDR, netdev);
+	}
+	rtnl_unlock();
+	return true;
 }
 
 static void snic_vf_service(struct work_struct *work)
@@ -339,6 +400,8 @@ static void snic_vf_service(struct work_struct *work)
 	mutex_unlock(&vf->mbx_lock);
 
 	if (due && !snic_vf_recover(vf))
+		delay = msecs_to_jiffies(SNIC_VF_RTNL_RETRY_MS);
+	if (!snic_vf_take_pf_mac(vf))
 		delay = msecs_to_jiffies(SNIC_VF_RTNL_RETRY_MS);
 
 	if (test_and_clear_bit(SNIC_VF_S_RXMODE, &vf->state))

@@ -8,6 +8,13 @@
  * handled wherever they are read. An answer that says we lost "clear to
  * send", or no answer at all, schedules a recovery (vf_link.c); the
  * request itself fails and the caller keeps its previous state.
+ *
+ * The sriovnic extension (include/sriovnic/mbx_proto.h) is offered once
+ * after every RESET with EXT_HELLO. A PF that does not know it (Linux igb)
+ * NACKs it, and from then until the next RESET the VF speaks the base
+ * protocol exactly as if it had never asked. A PF that ACKs grants a set
+ * of capabilities: EXT_EVENT LINK and MAC messages, and a reason word in
+ * its NACKs. Nothing else the VF sends changes.
  */
 #include <linux/etherdevice.h>
 #include <linux/lockdep.h>
@@ -54,6 +61,69 @@ void snic_vf_mbx_init(struct snic_vf *vf)
 		      &vf->mbx_lock);
 }
 
+/**
+ * snic_vf_ext_reset() - back to the base protocol until EXT_HELLO is ACKed
+ * @vf: the VF, with @vf->mbx_lock held
+ *
+ * A pending address from EXT_EVENT MAC is dropped too: the RESET answer
+ * that follows carries the PF's current address.
+ */
+void snic_vf_ext_reset(struct snic_vf *vf)
+{
+	struct snic_vf_ext *ext = &vf->ext;
+
+	lockdep_assert_held(&vf->mbx_lock);
+	ext->version = 0;
+	ext->caps = 0;
+	ext->link_up = true;
+	ext->link_reason = SNIC_LINK_UP;
+	ext->mac_pending = false;
+	ext->refusal = SNIC_REFUSE_UNSPEC;
+}
+
+/* EXT_EVENT: only from a PF that ACKed our EXT_HELLO and granted the cap. */
+static void snic_vf_ext_event(struct snic_vf *vf, const struct snic_msg *m)
+{
+	struct snic_vf_ext *ext = &vf->ext;
+	u32 need;
+
+	lockdep_assert_held(&vf->mbx_lock);
+	switch (m->info) {
+	case SNIC_EXT_EV_LINK:
+		need = SNIC_EXT_CAP_LINK;
+		break;
+	case SNIC_EXT_EV_MAC:
+		need = SNIC_EXT_CAP_LIVE_MAC;
+		break;
+	default:
+		need = 0;
+		break;
+	}
+	if (!ext->version || !need || !(ext->caps & need)) {
+		snic_vf_warn_rl(vf, "ignoring extension event %u: %s\n", m->info,
+				!ext->version ? "the extension was not negotiated" :
+				!need ? "unknown event" : "capability not granted");
+		return;
+	}
+
+	/* Every EXT_EVENT carries CTS as PF_CONTROL does. */
+	vf->cts = m->flags & SNIC_MSG_CTS;
+	if (m->info == SNIC_EXT_EV_LINK) {
+		ext->link_up = m->link.up;
+		ext->link_reason = m->link.up ? SNIC_LINK_UP : m->link.reason;
+		return;
+	}
+
+	if (!is_valid_ether_addr(m->mac)) {
+		snic_vf_warn_rl(vf, "ignoring PF address %pM: not a unicast address\n",
+				m->mac);
+		return;
+	}
+	ether_addr_copy(ext->mac, m->mac);
+	ext->mac_pending = true;
+	snic_vf_kick(vf);
+}
+
 /* A message the PF sent on its own. */
 static void snic_vf_pf_msg(struct snic_vf *vf, const struct snic_msg *m)
 {
@@ -67,6 +137,10 @@ static void snic_vf_pf_msg(struct snic_vf *vf, const struct snic_msg *m)
 				   cts ? "grants clear to send" :
 					 "revoked clear to send");
 		vf->cts = cts;
+		return;
+	}
+	if (m->type == SNIC_MSG_EXT_EVENT) {
+		snic_vf_ext_event(vf, m);
 		return;
 	}
 	if (snic_vf_classify_reply(m, 0) == SNIC_VF_REPLY_LOST_CTS) {
@@ -86,14 +160,19 @@ static bool snic_vf_mbx_take_msg(struct snic_vf *vf)
 {
 	u32 w[SNIC_MBX_WORDS];
 	struct snic_msg m;
+	int err;
 
 	if (snic_mbx_read(&vf->mbx, w, SNIC_MBX_WORDS)) {
 		snic_vf_mbx_requeue_msg(vf);
 		return false;
 	}
-	if (snic_msg_decode(w, SNIC_MBX_WORDS, SNIC_DIR_REPLY, &m))
-		netif_warn(vf, drv, vf->netdev,
-			   "ignoring malformed PF message %08x\n", w[0]);
+	err = snic_msg_decode(w, SNIC_MBX_WORDS, SNIC_DIR_REPLY, &m);
+	if (err == -EADDRNOTAVAIL && m.type == SNIC_MSG_EXT_EVENT)
+		snic_vf_warn_rl(vf, "ignoring an address from the PF (words %08x %08x): not a unicast address\n",
+				w[1], w[2]);
+	else if (err)
+		snic_vf_warn_rl(vf, "ignoring malformed PF message %08x\n",
+				w[0]);
 	else
 		snic_vf_pf_msg(vf, &m);
 	return true;
@@ -174,23 +253,30 @@ static int snic_vf_post(struct snic_vf *vf, const u32 *w, unsigned int len)
  * @reply: if not NULL, the decoded answer (ACK or REFUSED cases)
  *
  * Requests other than RESET are only sent once the handshake completed.
- * A PF_CONTROL that arrives in between is handled and the wait goes on.
+ * A PF_CONTROL or EXT_EVENT that arrives in between is handled and the
+ * wait goes on. A refusal's reason is left in @vf->ext.refusal.
+ *
+ * EXT_HELLO is a probe: its refusal is not counted, a malformed answer
+ * ends the wait at once, and a PF that does not answer it is not reset
+ * for that (the next request finds out whether the PF is still there).
  *
  * Return: 0 if the PF ACKed; -EPERM if it refused (NACK with CTS; for
  * RESET: no address assigned); -EAGAIN if the handshake is not done;
  * -ENOTCONN if we lost CTS; -ETIMEDOUT/-EBUSY if the PF did not answer
  * (both schedule a recovery); -ENODEV if the device is gone; -EPROTO if
- * only unrelated messages came back.
+ * only unrelated messages came back (or EXT_HELLO got a malformed answer).
  */
 int snic_vf_request(struct snic_vf *vf, struct snic_msg *req,
 		    struct snic_msg *reply)
 {
+	bool probe = req->type == SNIC_MSG_EXT_HELLO;
 	u32 w[SNIC_MBX_WORDS];
 	struct snic_msg m;
 	unsigned int len, i;
 	int err;
 
 	lockdep_assert_held(&vf->mbx_lock);
+	vf->ext.refusal = SNIC_REFUSE_UNSPEC;
 	if (snic_vf_gone(vf))
 		return -ENODEV;
 	if (req->type != SNIC_MSG_RESET && !vf->ready)
@@ -210,9 +296,10 @@ int snic_vf_request(struct snic_vf *vf, struct snic_msg *req,
 		if (err)
 			break;
 		if (snic_msg_decode(w, SNIC_MBX_WORDS, SNIC_DIR_REPLY, &m)) {
-			netif_warn(vf, drv, vf->netdev,
-				   "malformed answer %08x to %s\n", w[0],
-				   snic_msg_name(req->type));
+			snic_vf_warn_rl(vf, "malformed answer %08x to %s\n",
+					w[0], snic_msg_name(req->type));
+			if (probe && m.type == req->type)
+				return -EPROTO;
 			continue;
 		}
 		switch (snic_vf_classify_reply(&m, req->type)) {
@@ -230,8 +317,11 @@ int snic_vf_request(struct snic_vf *vf, struct snic_msg *req,
 		case SNIC_VF_REPLY_REFUSED:
 			if (reply)
 				*reply = m;
-			if (req->type != SNIC_MSG_RESET)
+			if (req->type != SNIC_MSG_RESET && !probe) {
 				vf->sw_stats.refused++;
+				vf->ext.refusal = snic_vf_refusal(vf->ext.caps,
+								  m.reason);
+			}
 			return -EPERM;
 		case SNIC_VF_REPLY_LOST_CTS:
 			vf->sw_stats.lost_cts++;
@@ -252,7 +342,7 @@ int snic_vf_request(struct snic_vf *vf, struct snic_msg *req,
 		vf->sw_stats.mbx_timeouts++;
 		snic_vf_warn_rl(vf, "PF did not answer %s (%d)\n",
 				snic_msg_name(req->type), err);
-		if (req->type != SNIC_MSG_RESET)
+		if (req->type != SNIC_MSG_RESET && !probe)
 			snic_vf_schedule_reset(vf, SNIC_VF_RR_TIMEOUT);
 	}
 	return err;
@@ -374,4 +464,65 @@ int snic_vf_set_promisc(struct snic_vf *vf, u8 bits)
 
 	req.promisc = bits;
 	return snic_vf_request(vf, &req, NULL);
+}
+
+/**
+ * snic_vf_ext_probe() - offer the sriovnic extension, once after RESET
+ * @vf: the VF, with @vf->mbx_lock held, right after a completed RESET
+ *
+ * Sends EXT_HELLO with the version and capabilities this driver speaks and
+ * keeps what an ACK grants (clamped to what was offered). A NACK (every PF
+ * without the extension: Linux igb logs it as an unhandled message), no
+ * answer or a malformed one leave the base protocol, and nothing is asked
+ * again before the next RESET.
+ *
+ * Return: 0 whatever the PF answered, or -ENOTCONN/-ENODEV when the PF
+ * revoked clear-to-send or the device is gone: the handshake failed.
+ */
+int snic_vf_ext_probe(struct snic_vf *vf)
+{
+	struct snic_msg req = {
+		.type = SNIC_MSG_EXT_HELLO,
+		.ext.version = SNIC_EXT_VERSION_CUR,
+		.ext.caps = SNIC_EXT_CAPS_V1,
+	}, reply = {};
+	struct snic_vf_ext *ext = &vf->ext;
+	int err;
+
+	lockdep_assert_held(&vf->mbx_lock);
+	snic_vf_ext_reset(vf);
+	err = snic_vf_request(vf, &req, &reply);
+	ext->version = snic_vf_ext_accept(err, &reply, &ext->caps);
+	if (ext->version)
+		netif_info(vf, drv, vf->netdev,
+			   "PF speaks the mailbox extension v%u, capabilities %#x\n",
+			   ext->version, ext->caps);
+	if (err == -ENOTCONN || err == -ENODEV)
+		return err;
+	return 0;
+}
+
+/**
+ * snic_vf_why() - the reason of the last refusal, for a log line
+ * @vf: the VF, with @vf->mbx_lock held since the refused request
+ *
+ * Return: ": <reason>", or "" when the PF gave none.
+ */
+const char *snic_vf_why(struct snic_vf *vf)
+{
+	lockdep_assert_held(&vf->mbx_lock);
+	return snic_vf_refusal_text(vf->ext.refusal);
+}
+
+/**
+ * snic_vf_refused_errno() - the errno for the last refusal
+ * @vf: the VF, with @vf->mbx_lock held since the refused request
+ *
+ * Return: -EPERM when the PF gave no reason (the base protocol), else the
+ * reason's errno (see snic_vf_refusal_errno()).
+ */
+int snic_vf_refused_errno(struct snic_vf *vf)
+{
+	lockdep_assert_held(&vf->mbx_lock);
+	return snic_vf_refusal_errno(vf->ext.refusal);
 }

@@ -8,6 +8,12 @@
  * &snic_vf.filters, so a recovery can give it back to a PF that forgot.
  * A request made while the VF is between resets is only recorded and
  * sent by the restore.
+ *
+ * A refusal fails the operation with -EPERM, or, when the PF gave a reason
+ * (SNIC_EXT_CAP_REASON), with that reason's errno, and the log line names
+ * the reason. None of these operations is handed a netlink extack by the
+ * core (ndo_set_mac_address, ndo_change_mtu, ndo_vlan_rx_add_vid and
+ * ndo_set_rx_mode have none), so the log is where the reason goes.
  */
 #include <linux/etherdevice.h>
 #include <linux/if_vlan.h>
@@ -195,7 +201,8 @@ static void snic_vf_sync_promisc(struct snic_vf *vf)
 	err = snic_vf_set_promisc(vf, want);
 	if (err == -EPERM && (want & SNIC_PROMISC_UC)) {
 		f->promisc_refused |= SNIC_PROMISC_UC;
-		snic_vf_warn_rl(vf, "PF refused unicast promiscuous mode%s\n",
+		snic_vf_warn_rl(vf, "PF refused unicast promiscuous mode%s%s\n",
+				snic_vf_why(vf),
 				(want & SNIC_PROMISC_MC) ?
 				"; asking for all-multicast only" : "");
 		want &= ~SNIC_PROMISC_UC;
@@ -203,7 +210,8 @@ static void snic_vf_sync_promisc(struct snic_vf *vf)
 	}
 	if (err == -EPERM && want) {
 		f->promisc_refused |= want;
-		snic_vf_warn_rl(vf, "PF refused all-multicast mode\n");
+		snic_vf_warn_rl(vf, "PF refused all-multicast mode%s\n",
+				snic_vf_why(vf));
 	}
 	if (!err)
 		f->promisc = want;
@@ -267,7 +275,8 @@ void snic_vf_rx_mode_sync(struct snic_vf *vf)
 	if (mc_changed) {
 		err = snic_vf_set_mc(vf, &f->mc);
 		if (err == -EPERM)
-			snic_vf_warn_rl(vf, "PF refused the multicast filter\n");
+			snic_vf_warn_rl(vf, "PF refused the multicast filter%s\n",
+					snic_vf_why(vf));
 		else if (!err && f->mc.all)
 			netif_info(vf, drv, netdev,
 				   "more than %u multicast hashes: asked for all-multicast\n",
@@ -276,7 +285,8 @@ void snic_vf_rx_mode_sync(struct snic_vf *vf)
 	if (uc_changed) {
 		err = snic_vf_set_uc(vf, f->uc, f->uc_count);
 		if (err == -EPERM)
-			snic_vf_warn_rl(vf, "PF refused an extra unicast filter\n");
+			snic_vf_warn_rl(vf, "PF refused an extra unicast filter%s\n",
+					snic_vf_why(vf));
 	}
 	if (vf->ready && (want & ~f->promisc_refused) != f->promisc)
 		snic_vf_sync_promisc(vf);
@@ -284,10 +294,16 @@ out:
 	mutex_unlock(&vf->mbx_lock);
 }
 
-/* Transport trouble reads better as "try again" to the user. */
-static int snic_vf_user_err(int err)
+/*
+ * Transport trouble reads better as "try again" to the user; a refusal
+ * becomes its reason's errno. Called with @vf->mbx_lock still held since
+ * the request.
+ */
+static int snic_vf_user_err(struct snic_vf *vf, int err)
 {
 	switch (err) {
+	case -EPERM:
+		return snic_vf_refused_errno(vf);
 	case -ETIMEDOUT:
 	case -EBUSY:
 	case -ENOTCONN:
@@ -311,16 +327,21 @@ static int snic_vf_set_mac_address(struct net_device *netdev, void *p)
 	if (vf->ready) {
 		err = snic_vf_set_mac(vf, sa->sa_data);
 		if (err == -EPERM)
-			snic_vf_err_rl(vf, "PF refused MAC address %pM; keeping %pM\n",
-				       sa->sa_data, netdev->dev_addr);
+			snic_vf_err_rl(vf, "PF refused MAC address %pM%s; keeping %pM\n",
+				       sa->sa_data, snic_vf_why(vf),
+				       netdev->dev_addr);
 		else if (err)
 			snic_vf_err_rl(vf, "PF did not confirm MAC address %pM (%d); keeping %pM\n",
 				       sa->sa_data, err, netdev->dev_addr);
 	}
-	if (!err)
+	if (!err) {
 		eth_hw_addr_set(netdev, sa->sa_data);
+		/* The latest address wins over one the PF sent before. */
+		vf->ext.mac_pending = false;
+	}
+	err = snic_vf_user_err(vf, err);
 	mutex_unlock(&vf->mbx_lock);
-	return snic_vf_user_err(err);
+	return err;
 }
 
 static int snic_vf_change_mtu(struct net_device *netdev, int new_mtu)
@@ -333,15 +354,16 @@ static int snic_vf_change_mtu(struct net_device *netdev, int new_mtu)
 	if (vf->ready) {
 		err = snic_vf_set_lpe(vf, max_frame);
 		if (err == -EPERM)
-			snic_vf_err_rl(vf, "PF refused a %u byte frame size\n",
-				       max_frame);
+			snic_vf_err_rl(vf, "PF refused a %u byte frame size%s\n",
+				       max_frame, snic_vf_why(vf));
 	}
 	if (!err) {
 		vf->filters.max_frame = max_frame;
 		WRITE_ONCE(netdev->mtu, new_mtu);
 	}
+	err = snic_vf_user_err(vf, err);
 	mutex_unlock(&vf->mbx_lock);
-	return snic_vf_user_err(err);
+	return err;
 }
 
 static int snic_vf_vlan_rx_add_vid(struct net_device *netdev,
@@ -353,7 +375,10 @@ static int snic_vf_vlan_rx_add_vid(struct net_device *netdev,
 	mutex_lock(&vf->mbx_lock);
 	if (vf->ready) {
 		err = snic_vf_set_vlan(vf, vid, true);
-		if (err == -EPERM)
+		if (err == -EPERM && vf->ext.refusal != SNIC_REFUSE_UNSPEC)
+			snic_vf_err_rl(vf, "PF refused VLAN %u%s\n", vid,
+				       snic_vf_why(vf));
+		else if (err == -EPERM)
 			snic_vf_err_rl(vf, "PF refused VLAN %u (port VLAN set, or no filter left)\n",
 				       vid);
 	}
@@ -362,8 +387,9 @@ static int snic_vf_vlan_rx_add_vid(struct net_device *netdev,
 		err = 0;
 	if (!err)
 		set_bit(vid, vf->filters.vlans);
+	err = snic_vf_user_err(vf, err);
 	mutex_unlock(&vf->mbx_lock);
-	return snic_vf_user_err(err);
+	return err;
 }
 
 static int snic_vf_vlan_rx_kill_vid(struct net_device *netdev,
@@ -377,9 +403,11 @@ static int snic_vf_vlan_rx_kill_vid(struct net_device *netdev,
 	if (vf->ready)
 		err = snic_vf_set_vlan(vf, vid, false);
 	if (err == -EPERM)
-		snic_vf_warn_rl(vf, "PF refused to remove VLAN %u\n", vid);
+		snic_vf_warn_rl(vf, "PF refused to remove VLAN %u%s\n", vid,
+				snic_vf_why(vf));
+	err = snic_vf_user_err(vf, err);
 	mutex_unlock(&vf->mbx_lock);
-	return snic_vf_user_err(err);
+	return err;
 }
 
 static void snic_vf_tx_timeout(struct net_device *netdev, unsigned int txq)

@@ -4,15 +4,20 @@
  *
  * How a PF answer is classified, when a recovery may be retried, whether
  * the carrier is on, how a multicast list becomes the hash list the PF
- * takes, how a 32-bit wrapping counter becomes a 64-bit one. All pure
- * functions over plain values, so the KUnit suite in tests/ can exercise
- * them without a device.
+ * takes, how a 32-bit wrapping counter becomes a 64-bit one, and what the
+ * sriovnic mailbox extension leaves in use: the negotiated version and
+ * capabilities, the errno and text for a refusal's reason, the ethtool
+ * extended state for a link reason. All pure functions over plain values,
+ * so the KUnit suite in tests/ can exercise them without a device.
  */
 #ifndef _SRIOVNIC_VF_POLICY_H
 #define _SRIOVNIC_VF_POLICY_H
 
+#include <linux/errno.h>
+#include <linux/ethtool.h>
 #include <linux/if_ether.h>
 #include <linux/if_vlan.h>
+#include <linux/kernel.h>
 #include <linux/minmax.h>
 #include <linux/string.h>
 #include <linux/types.h>
@@ -26,8 +31,9 @@
  *	(for RESET: the PF has no address for us)
  * @SNIC_VF_REPLY_LOST_CTS: a NACK without CTS: the PF no longer considers
  *	us reset; only a new reset handshake helps
- * @SNIC_VF_REPLY_CONTROL: a PF_CONTROL that crossed our request; handle
- *	it and keep waiting for the answer
+ * @SNIC_VF_REPLY_CONTROL: a message the PF sent on its own (PF_CONTROL,
+ *	EXT_EVENT) that crossed our request; handle it and keep waiting for
+ *	the answer
  * @SNIC_VF_REPLY_STRAY: an answer to some other request; ignore it
  */
 enum snic_vf_reply {
@@ -48,7 +54,7 @@ enum snic_vf_reply {
 static inline enum snic_vf_reply
 snic_vf_classify_reply(const struct snic_msg *m, u16 req_type)
 {
-	if (m->type == SNIC_MSG_PF_CONTROL)
+	if (m->type == SNIC_MSG_PF_CONTROL || m->type == SNIC_MSG_EXT_EVENT)
 		return SNIC_VF_REPLY_CONTROL;
 	if (m->type != req_type) {
 		/* A bare NACK (type 0): the PF refuses to talk to us. */
@@ -63,6 +69,231 @@ snic_vf_classify_reply(const struct snic_msg *m, u16 req_type)
 	if (req_type == SNIC_MSG_RESET || (m->flags & SNIC_MSG_CTS))
 		return SNIC_VF_REPLY_REFUSED;
 	return SNIC_VF_REPLY_LOST_CTS;
+}
+
+/**
+ * snic_vf_ext_accept() - what an EXT_HELLO exchange leaves in use
+ * @err: the exchange's result: 0 when the PF ACKed and the answer decoded
+ *	(the codec checks the magic), else the error (a NACK, a timeout, a
+ *	malformed answer)
+ * @reply: the decoded answer; only read when @err is 0
+ * @caps: set to the capabilities in use
+ *
+ * Anything but a well-formed ACK leaves the base protocol. A PF cannot
+ * give more than was asked for: the version is clamped to the one we
+ * speak and capabilities we did not offer are dropped.
+ *
+ * Return: the extension version in use, 0 for the base protocol (then
+ * @caps is 0 too).
+ */
+static inline u8 snic_vf_ext_accept(int err, const struct snic_msg *reply,
+				    u32 *caps)
+{
+	*caps = 0;
+	if (err || reply->type != SNIC_MSG_EXT_HELLO ||
+	    !(reply->flags & SNIC_MSG_ACK) || (reply->flags & SNIC_MSG_NACK) ||
+	    !reply->ext.version)
+		return 0;
+	*caps = reply->ext.caps & SNIC_EXT_CAPS_V1;
+	return min_t(u8, reply->ext.version, SNIC_EXT_VERSION_CUR);
+}
+
+/**
+ * snic_vf_refusal() - the reason to act on for a refused request
+ * @caps: the extension capabilities in use
+ * @reason: the reason the decoded NACK carried
+ *
+ * Without SNIC_EXT_CAP_REASON a NACK has no reason word: what the codec
+ * found in word 1 is left over from our own request.
+ *
+ * Return: an enum snic_refusal value; SNIC_REFUSE_UNSPEC when there is no
+ * reason to trust or it is one we do not know.
+ */
+static inline u8 snic_vf_refusal(u32 caps, u8 reason)
+{
+	if (!(caps & SNIC_EXT_CAP_REASON) || reason > SNIC_REFUSE_MAX)
+		return SNIC_REFUSE_UNSPEC;
+	return reason;
+}
+
+/**
+ * snic_vf_refusal_errno() - the errno a refused request returns to its user
+ * @reason: enum snic_refusal
+ *
+ * Return: -EPERM for a policy (untrusted, port VLAN, administrative MAC)
+ * and for no reason (the base protocol's answer), -ENOSPC for a full
+ * table, -EINVAL, -EOPNOTSUPP or -EBUSY.
+ */
+static inline int snic_vf_refusal_errno(u8 reason)
+{
+	switch (reason) {
+	case SNIC_REFUSE_INVALID:
+		return -EINVAL;
+	case SNIC_REFUSE_TABLE_FULL:
+		return -ENOSPC;
+	case SNIC_REFUSE_UNSUPPORTED:
+		return -EOPNOTSUPP;
+	case SNIC_REFUSE_BUSY:
+		return -EBUSY;
+	case SNIC_REFUSE_UNTRUSTED:
+	case SNIC_REFUSE_PORT_VLAN:
+	case SNIC_REFUSE_ADMIN_MAC:
+	default:
+		return -EPERM;
+	}
+}
+
+/**
+ * snic_vf_refusal_text() - a refusal's reason, to append to a log line
+ * @reason: enum snic_refusal
+ *
+ * Return: ": <why>" for a known reason, "" for none, so that a message is
+ * word for word the base protocol's when the PF gave no reason.
+ */
+static inline const char *snic_vf_refusal_text(u8 reason)
+{
+	switch (reason) {
+	case SNIC_REFUSE_INVALID:
+		return ": the PF found the request invalid";
+	case SNIC_REFUSE_UNTRUSTED:
+		return ": the VF is not trusted";
+	case SNIC_REFUSE_PORT_VLAN:
+		return ": the administrator set a port VLAN";
+	case SNIC_REFUSE_ADMIN_MAC:
+		return ": the administrator set the VF's MAC address";
+	case SNIC_REFUSE_TABLE_FULL:
+		return ": the PF's filter table is full";
+	case SNIC_REFUSE_UNSUPPORTED:
+		return ": the PF does not support it";
+	case SNIC_REFUSE_BUSY:
+		return ": the PF is busy";
+	default:
+		return "";
+	}
+}
+
+/**
+ * snic_vf_ext_link_ok() - does the extension's link state allow carrier
+ * @caps: the extension capabilities in use
+ * @ext_up: the up bit of the last EXT_EVENT LINK
+ *
+ * Return: true without SNIC_EXT_CAP_LINK (the base rule alone decides),
+ * else @ext_up.
+ */
+static inline bool snic_vf_ext_link_ok(u32 caps, bool ext_up)
+{
+	return !(caps & SNIC_EXT_CAP_LINK) || ext_up;
+}
+
+/* No reason known: the base protocol, or a carrier lost for other causes. */
+#define SNIC_VF_LINK_REASON_NONE	0xff
+
+/**
+ * snic_vf_link_reason() - why the VF has no link, as far as it knows
+ * @caps: the extension capabilities in use
+ * @carrier: the carrier is (about to be) on
+ * @pf_link: the port's physical link (STATUS.LU)
+ * @ext_up: the up bit of the last EXT_EVENT LINK
+ * @ext_reason: the enum snic_link_reason of that event
+ *
+ * The physical link bit is the VF's own observation and wins; otherwise
+ * the PF's last word says why.
+ *
+ * Return: SNIC_LINK_UP with carrier, an enum snic_link_reason, or
+ * SNIC_VF_LINK_REASON_NONE without SNIC_EXT_CAP_LINK or when the carrier
+ * is off for a reason the PF did not give (a reset in progress).
+ */
+static inline u8 snic_vf_link_reason(u32 caps, bool carrier, bool pf_link,
+				     bool ext_up, u8 ext_reason)
+{
+	if (!(caps & SNIC_EXT_CAP_LINK))
+		return SNIC_VF_LINK_REASON_NONE;
+	if (carrier)
+		return SNIC_LINK_UP;
+	if (!pf_link)
+		return SNIC_LINK_PHY_DOWN;
+	if (ext_up)
+		return SNIC_VF_LINK_REASON_NONE;
+	switch (ext_reason) {
+	case SNIC_LINK_PHY_DOWN:
+	case SNIC_LINK_ADMIN_DOWN:
+	case SNIC_LINK_PF_DOWN:
+		return ext_reason;
+	default:
+		return SNIC_VF_LINK_REASON_NONE;
+	}
+}
+
+/**
+ * snic_vf_link_reason_text() - a link reason for the log
+ * @reason: enum snic_link_reason or SNIC_VF_LINK_REASON_NONE
+ *
+ * Return: a static string; NULL when there is nothing to name.
+ */
+static inline const char *snic_vf_link_reason_text(u8 reason)
+{
+	switch (reason) {
+	case SNIC_LINK_PHY_DOWN:
+		return "physical link down";
+	case SNIC_LINK_ADMIN_DOWN:
+		return "disabled by the administrator";
+	case SNIC_LINK_PF_DOWN:
+		return "PF down";
+	default:
+		return NULL;
+	}
+}
+
+/**
+ * snic_vf_link_ext_state() - a link reason as ethtool's extended state
+ * @reason: enum snic_link_reason or SNIC_VF_LINK_REASON_NONE
+ * @info: filled in when a state applies
+ *
+ * ethtool has no state for "switched off upstream", so the closest ones:
+ * the port's physical link down is NO_CABLE (nothing is connected, as far
+ * as the VF can tell); the administrator disabling the VF is
+ * LINK_LOGICAL_MISMATCH (the physical link is fine, the logical one is
+ * not); the PF down is AUTONEG with "no partner detected" (the PF is the
+ * VF's link partner on the internal switch).
+ *
+ * Return: 0, or -ENODATA when there is no extended state to report.
+ */
+static inline int snic_vf_link_ext_state(u8 reason,
+					 struct ethtool_link_ext_state_info *info)
+{
+	switch (reason) {
+	case SNIC_LINK_PHY_DOWN:
+		info->link_ext_state = ETHTOOL_LINK_EXT_STATE_NO_CABLE;
+		info->__link_ext_substate = 0;
+		return 0;
+	case SNIC_LINK_ADMIN_DOWN:
+		info->link_ext_state = ETHTOOL_LINK_EXT_STATE_LINK_LOGICAL_MISMATCH;
+		info->__link_ext_substate = 0;
+		return 0;
+	case SNIC_LINK_PF_DOWN:
+		info->link_ext_state = ETHTOOL_LINK_EXT_STATE_AUTONEG;
+		info->autoneg = ETHTOOL_LINK_EXT_SUBSTATE_AN_NO_PARTNER_DETECTED;
+		return 0;
+	default:
+		return -ENODATA;
+	}
+}
+
+/**
+ * snic_vf_fw_version() - the mailbox in use, for ethtool -i
+ * @buf: output
+ * @size: its size
+ * @version: extension version in use, 0 for the base protocol
+ * @caps: capabilities in use
+ */
+static inline void snic_vf_fw_version(char *buf, size_t size, u8 version,
+				      u32 caps)
+{
+	if (version)
+		snprintf(buf, size, "mbx 82576+ext v%u caps 0x%x", version,
+			 caps);
+	else
+		snprintf(buf, size, "mbx 82576");
 }
 
 /* Recovery retries: 1 s, 2 s, 4 s, then every 8 s until the PF answers. */

@@ -421,3 +421,61 @@ ping_count() {
 	sed -nE 's/^([0-9]+) packets transmitted, ([0-9]+) received.*/\1 \2/p' \
 		<<<"$out" | grep . || echo "0 0"
 }
+
+# --- mailbox extension -------------------------------------------------------
+
+# fw_version DEV [NETNS]: the firmware-version line of ethtool -i (our VF
+# reports the mailbox in use there).
+fw_version() {
+	in_ns "${2:-}" ethtool -i "$1" 2>/dev/null |
+		sed -n 's/^firmware-version: *//p'
+}
+
+# link_ext_state DEV [NETNS]: what ethtool shows in brackets after
+# "Link detected: no" (the link's extended state), empty if nothing.
+link_ext_state() {
+	in_ns "${2:-}" ethtool "$1" 2>/dev/null |
+		sed -nE 's/^\s*Link detected: no \((.*)\)$/\1/p'
+}
+
+# pf_vfs_debugfs [PORT]: sriovnic_pf's per-VF debugfs file for a port
+# (mounts debugfs if needed); fails if there is none.
+pf_vfs_debugfs() {
+	local f
+	[ -d /sys/kernel/debug/sriovnic_pf ] ||
+		mount -t debugfs none /sys/kernel/debug 2>/dev/null
+	f=/sys/kernel/debug/sriovnic_pf/$(pf_pci "${1:-0}")/vfs
+	[ -r "$f" ] && echo "$f"
+}
+
+# pf_vf_debug I FIELD [PORT]: one KEY=VALUE field (ext, caps, link_reason,
+# events, nacks) of VF I's line in that file.
+pf_vf_debug() {
+	local f
+	f=$(pf_vfs_debugfs "${3:-0}") || return 1
+	awk -v vf="vf$1" -v key="$2" '$1 == vf {
+		for (i = 2; i <= NF; i++) {
+			split($i, kv, "=")
+			if (kv[1] == key) { print kv[2]; found = 1 }
+		}
+	} END { exit !found }' "$f"
+}
+
+# log_mark: put a unique marker line in the kernel log and print it, for
+# log_since.
+log_mark() {
+	local m="snic-mark-$$-$RANDOM-$SECONDS"
+	echo "$m" >/dev/kmsg
+	echo "$m"
+}
+
+# log_since MARK: the kernel log after the line holding MARK.
+log_since() {
+	dmesg | awk -v m="$1" 'seen { print } index($0, m) { seen = 1 }'
+}
+
+# ethtool_stat DEV NAME [NETNS]: one ethtool -S counter.
+ethtool_stat() {
+	in_ns "${3:-}" ethtool -S "$1" 2>/dev/null |
+		awk -v n="$2:" '$1 == n { print $2; found = 1 } END { exit !found }'
+}

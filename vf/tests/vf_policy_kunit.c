@@ -2,10 +2,14 @@
 /*
  * KUnit tests for the VF's pure decisions (vf/vf_policy.h): how PF answers
  * are classified, the recovery backoff, the carrier rule, the multicast
- * hash list and the widening of 32-bit counters.
+ * hash list, the widening of 32-bit counters, and the mailbox extension:
+ * what an EXT_HELLO answer leaves in use (fed through the codec as the
+ * driver reads it), refusal reasons, link reasons.
  */
 #include <kunit/test.h>
 #include <linux/module.h>
+
+#include <sriovnic/compat.h>
 
 #include "../vf_policy.h"
 
@@ -83,6 +87,309 @@ static void snic_vf_reply_stray_test(struct kunit *test)
 
 	KUNIT_EXPECT_EQ(test, snic_vf_classify_reply(&m, SNIC_MSG_SET_VLAN),
 			SNIC_VF_REPLY_STRAY);
+}
+
+static void snic_vf_reply_ext_event_test(struct kunit *test)
+{
+	/* An event crossing a request is handled, never taken as its answer. */
+	struct snic_msg m = snic_test_msg(SNIC_MSG_EXT_EVENT, SNIC_MSG_CTS);
+
+	KUNIT_EXPECT_EQ(test, snic_vf_classify_reply(&m, SNIC_MSG_SET_VLAN),
+			SNIC_VF_REPLY_CONTROL);
+	KUNIT_EXPECT_EQ(test, snic_vf_classify_reply(&m, SNIC_MSG_EXT_HELLO),
+			SNIC_VF_REPLY_CONTROL);
+}
+
+/*
+ * What the driver does with the answer to EXT_HELLO: decode the words as
+ * read from the mailbox (16, the request's leftovers behind a short
+ * answer), then decide. @xfer_err stands for a transport result (timeout).
+ */
+static u8 snic_test_hello(const u32 *answer, unsigned int n, int xfer_err,
+			  u32 *caps)
+{
+	u32 w[SNIC_MBX_WORDS] = {
+		SNIC_MSG_EXT_HELLO,
+		SNIC_EXT_MAGIC | SNIC_EXT_VERSION_CUR,
+		SNIC_EXT_CAPS_V1,
+	};
+	struct snic_msg m = {};
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < n; i++)
+		w[i] = answer[i];
+	err = xfer_err ?: snic_msg_decode(w, SNIC_MBX_WORDS, SNIC_DIR_REPLY,
+					  &m);
+	return snic_vf_ext_accept(err, &m, caps);
+}
+
+#define SNIC_HELLO_ACK	(SNIC_MSG_EXT_HELLO | SNIC_MSG_ACK | SNIC_MSG_CTS)
+
+static void snic_vf_ext_hello_ack_test(struct kunit *test)
+{
+	const u32 a[] = { SNIC_HELLO_ACK, SNIC_EXT_MAGIC | 1, SNIC_EXT_CAPS_V1 };
+	u32 caps = 0xdead;
+
+	KUNIT_EXPECT_EQ(test, snic_test_hello(a, 3, 0, &caps), 1);
+	KUNIT_EXPECT_EQ(test, caps, (u32)SNIC_EXT_CAPS_V1);
+}
+
+static void snic_vf_ext_hello_subset_test(struct kunit *test)
+{
+	/* A PF may grant less than asked: LINK only. */
+	const u32 a[] = { SNIC_HELLO_ACK, SNIC_EXT_MAGIC | 1,
+			  SNIC_EXT_CAP_LINK };
+	u32 caps;
+
+	KUNIT_EXPECT_EQ(test, snic_test_hello(a, 3, 0, &caps), 1);
+	KUNIT_EXPECT_EQ(test, caps, (u32)SNIC_EXT_CAP_LINK);
+}
+
+static void snic_vf_ext_hello_higher_version_test(struct kunit *test)
+{
+	/* A PF answering a version we did not offer: we speak ours. */
+	const u32 a[] = { SNIC_HELLO_ACK, SNIC_EXT_MAGIC | 7, SNIC_EXT_CAPS_V1 };
+	u32 caps;
+
+	KUNIT_EXPECT_EQ(test, snic_test_hello(a, 3, 0, &caps),
+			SNIC_EXT_VERSION_CUR);
+	KUNIT_EXPECT_EQ(test, caps, (u32)SNIC_EXT_CAPS_V1);
+}
+
+static void snic_vf_ext_hello_unasked_caps_test(struct kunit *test)
+{
+	const u32 a[] = { SNIC_HELLO_ACK, SNIC_EXT_MAGIC | 1, 0xffffffff };
+	u32 caps;
+
+	KUNIT_EXPECT_EQ(test, snic_test_hello(a, 3, 0, &caps), 1);
+	KUNIT_EXPECT_EQ(test, caps, (u32)SNIC_EXT_CAPS_V1);
+}
+
+static void snic_vf_ext_hello_bad_magic_test(struct kunit *test)
+{
+	const u32 a[] = { SNIC_HELLO_ACK, 0x12340001, SNIC_EXT_CAPS_V1 };
+	const u32 v0[] = { SNIC_HELLO_ACK, SNIC_EXT_MAGIC, SNIC_EXT_CAPS_V1 };
+	u32 caps = 0xdead;
+
+	KUNIT_EXPECT_EQ(test, snic_test_hello(a, 3, 0, &caps), 0);
+	KUNIT_EXPECT_EQ(test, caps, 0U);
+	caps = 0xdead;
+	KUNIT_EXPECT_EQ(test, snic_test_hello(v0, 3, 0, &caps), 0);
+	KUNIT_EXPECT_EQ(test, caps, 0U);
+}
+
+static void snic_vf_ext_hello_nack_test(struct kunit *test)
+{
+	/*
+	 * Linux igb: one word, NACK with CTS; words 1-2 still hold our own
+	 * request (magic included), which must not read as an ACK.
+	 */
+	const u32 a[] = { SNIC_MSG_EXT_HELLO | SNIC_MSG_NACK | SNIC_MSG_CTS };
+	u32 caps = 0xdead;
+
+	KUNIT_EXPECT_EQ(test, snic_test_hello(a, 1, 0, &caps), 0);
+	KUNIT_EXPECT_EQ(test, caps, 0U);
+}
+
+static void snic_vf_ext_hello_timeout_test(struct kunit *test)
+{
+	const u32 a[] = { SNIC_HELLO_ACK, SNIC_EXT_MAGIC | 1, SNIC_EXT_CAPS_V1 };
+	u32 caps = 0xdead;
+
+	/* Whatever the buffer holds, no answer in time is the base protocol. */
+	KUNIT_EXPECT_EQ(test, snic_test_hello(a, 3, -ETIMEDOUT, &caps), 0);
+	KUNIT_EXPECT_EQ(test, caps, 0U);
+	KUNIT_EXPECT_EQ(test, snic_test_hello(a, 3, -EPROTO, &caps), 0);
+	KUNIT_EXPECT_EQ(test, snic_test_hello(a, 3, -EPERM, &caps), 0);
+}
+
+static void snic_vf_ext_hello_odd_test(struct kunit *test)
+{
+	/* An answer with neither flag, or both, is no ACK. */
+	const u32 none[] = { SNIC_MSG_EXT_HELLO | SNIC_MSG_CTS,
+			     SNIC_EXT_MAGIC | 1, SNIC_EXT_CAPS_V1 };
+	const u32 both[] = { SNIC_HELLO_ACK | SNIC_MSG_NACK,
+			     SNIC_EXT_MAGIC | 1, SNIC_EXT_CAPS_V1 };
+	u32 caps;
+
+	KUNIT_EXPECT_EQ(test, snic_test_hello(none, 3, 0, &caps), 0);
+	KUNIT_EXPECT_EQ(test, snic_test_hello(both, 3, 0, &caps), 0);
+	KUNIT_EXPECT_EQ(test, caps, 0U);
+}
+
+static void snic_vf_refusal_errno_test(struct kunit *test)
+{
+	static const struct {
+		u8 reason;
+		int err;
+	} table[] = {
+		{ SNIC_REFUSE_UNSPEC, -EPERM },
+		{ SNIC_REFUSE_INVALID, -EINVAL },
+		{ SNIC_REFUSE_UNTRUSTED, -EPERM },
+		{ SNIC_REFUSE_PORT_VLAN, -EPERM },
+		{ SNIC_REFUSE_ADMIN_MAC, -EPERM },
+		{ SNIC_REFUSE_TABLE_FULL, -ENOSPC },
+		{ SNIC_REFUSE_UNSUPPORTED, -EOPNOTSUPP },
+		{ SNIC_REFUSE_BUSY, -EBUSY },
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(table); i++) {
+		KUNIT_EXPECT_EQ(test, snic_vf_refusal_errno(table[i].reason),
+				table[i].err);
+		/* Only "no reason" reads as the base protocol's message. */
+		KUNIT_EXPECT_EQ(test,
+				!*snic_vf_refusal_text(table[i].reason),
+				table[i].reason == SNIC_REFUSE_UNSPEC);
+	}
+	KUNIT_EXPECT_EQ(test, snic_vf_refusal_errno(SNIC_REFUSE_MAX + 1),
+			-EPERM);
+	KUNIT_EXPECT_STREQ(test, snic_vf_refusal_text(SNIC_REFUSE_MAX + 1), "");
+	KUNIT_EXPECT_STREQ(test, snic_vf_refusal_text(SNIC_REFUSE_PORT_VLAN),
+			   ": the administrator set a port VLAN");
+}
+
+static void snic_vf_refusal_cap_test(struct kunit *test)
+{
+	/* Without the capability word 1 is our own request: no reason. */
+	KUNIT_EXPECT_EQ(test, snic_vf_refusal(0, SNIC_REFUSE_PORT_VLAN),
+			SNIC_REFUSE_UNSPEC);
+	KUNIT_EXPECT_EQ(test, snic_vf_refusal(SNIC_EXT_CAP_LINK |
+					      SNIC_EXT_CAP_LIVE_MAC,
+					      SNIC_REFUSE_TABLE_FULL),
+			SNIC_REFUSE_UNSPEC);
+	KUNIT_EXPECT_EQ(test, snic_vf_refusal(SNIC_EXT_CAP_REASON,
+					      SNIC_REFUSE_TABLE_FULL),
+			SNIC_REFUSE_TABLE_FULL);
+	KUNIT_EXPECT_EQ(test, snic_vf_refusal(SNIC_EXT_CAP_REASON, 200),
+			SNIC_REFUSE_UNSPEC);
+}
+
+static void snic_vf_refusal_decoded_test(struct kunit *test)
+{
+	/* A SET_VLAN NACK with a port VLAN reason, as the PF sends it. */
+	u32 w[SNIC_MBX_WORDS] = {
+		SNIC_MSG_SET_VLAN | (1 << 16) | SNIC_MSG_NACK | SNIC_MSG_CTS,
+		SNIC_REFUSE_PORT_VLAN,
+	};
+	struct snic_msg m;
+
+	KUNIT_ASSERT_EQ(test, snic_msg_decode(w, SNIC_MBX_WORDS,
+					      SNIC_DIR_REPLY, &m), 0);
+	KUNIT_EXPECT_EQ(test, snic_vf_classify_reply(&m, SNIC_MSG_SET_VLAN),
+			SNIC_VF_REPLY_REFUSED);
+	KUNIT_EXPECT_EQ(test, snic_vf_refusal(SNIC_EXT_CAPS_V1, m.reason),
+			SNIC_REFUSE_PORT_VLAN);
+	KUNIT_EXPECT_EQ(test, snic_vf_refusal_errno(snic_vf_refusal(
+				SNIC_EXT_CAPS_V1, m.reason)), -EPERM);
+	/* Under igb word 1 is the VLAN id we asked for (here 3). */
+	w[1] = 3;
+	KUNIT_ASSERT_EQ(test, snic_msg_decode(w, SNIC_MBX_WORDS,
+					      SNIC_DIR_REPLY, &m), 0);
+	KUNIT_EXPECT_EQ(test, snic_vf_refusal(0, m.reason), SNIC_REFUSE_UNSPEC);
+	KUNIT_EXPECT_EQ(test, snic_vf_refusal_errno(snic_vf_refusal(0,
+								  m.reason)),
+			-EPERM);
+}
+
+static void snic_vf_link_ext_state_test(struct kunit *test)
+{
+	struct ethtool_link_ext_state_info info;
+
+	memset(&info, 0xaa, sizeof(info));
+	KUNIT_EXPECT_EQ(test, snic_vf_link_ext_state(SNIC_LINK_PHY_DOWN, &info),
+			0);
+	KUNIT_EXPECT_EQ(test, info.link_ext_state,
+			ETHTOOL_LINK_EXT_STATE_NO_CABLE);
+	KUNIT_EXPECT_EQ(test, info.__link_ext_substate, 0U);
+
+	memset(&info, 0xaa, sizeof(info));
+	KUNIT_EXPECT_EQ(test, snic_vf_link_ext_state(SNIC_LINK_ADMIN_DOWN,
+						     &info), 0);
+	KUNIT_EXPECT_EQ(test, info.link_ext_state,
+			ETHTOOL_LINK_EXT_STATE_LINK_LOGICAL_MISMATCH);
+	KUNIT_EXPECT_EQ(test, info.__link_ext_substate, 0U);
+
+	memset(&info, 0xaa, sizeof(info));
+	KUNIT_EXPECT_EQ(test, snic_vf_link_ext_state(SNIC_LINK_PF_DOWN, &info),
+			0);
+	KUNIT_EXPECT_EQ(test, info.link_ext_state,
+			ETHTOOL_LINK_EXT_STATE_AUTONEG);
+	KUNIT_EXPECT_EQ(test, info.autoneg,
+			ETHTOOL_LINK_EXT_SUBSTATE_AN_NO_PARTNER_DETECTED);
+
+	KUNIT_EXPECT_EQ(test, snic_vf_link_ext_state(SNIC_LINK_UP, &info),
+			-ENODATA);
+	KUNIT_EXPECT_EQ(test, snic_vf_link_ext_state(SNIC_VF_LINK_REASON_NONE,
+						     &info), -ENODATA);
+}
+
+static void snic_vf_link_reason_test(struct kunit *test)
+{
+	const u32 link = SNIC_EXT_CAP_LINK;
+
+	/* Base protocol: never a reason, whatever happens. */
+	KUNIT_EXPECT_EQ(test, snic_vf_link_reason(0, false, false, false,
+						  SNIC_LINK_ADMIN_DOWN),
+			SNIC_VF_LINK_REASON_NONE);
+	KUNIT_EXPECT_EQ(test, snic_vf_link_reason(SNIC_EXT_CAPS_V1 & ~link,
+						  false, true, false,
+						  SNIC_LINK_ADMIN_DOWN),
+			SNIC_VF_LINK_REASON_NONE);
+	/* With the capability. */
+	KUNIT_EXPECT_EQ(test, snic_vf_link_reason(link, true, true, true,
+						  SNIC_LINK_UP), SNIC_LINK_UP);
+	KUNIT_EXPECT_EQ(test, snic_vf_link_reason(link, false, true, false,
+						  SNIC_LINK_ADMIN_DOWN),
+			SNIC_LINK_ADMIN_DOWN);
+	KUNIT_EXPECT_EQ(test, snic_vf_link_reason(link, false, true, false,
+						  SNIC_LINK_PF_DOWN),
+			SNIC_LINK_PF_DOWN);
+	KUNIT_EXPECT_EQ(test, snic_vf_link_reason(link, false, true, false,
+						  SNIC_LINK_PHY_DOWN),
+			SNIC_LINK_PHY_DOWN);
+	/* The VF's own view of the physical link wins. */
+	KUNIT_EXPECT_EQ(test, snic_vf_link_reason(link, false, false, false,
+						  SNIC_LINK_ADMIN_DOWN),
+			SNIC_LINK_PHY_DOWN);
+	KUNIT_EXPECT_EQ(test, snic_vf_link_reason(link, false, false, true,
+						  SNIC_LINK_UP),
+			SNIC_LINK_PHY_DOWN);
+	/* Down for a reason the PF did not give (a reset): none named. */
+	KUNIT_EXPECT_EQ(test, snic_vf_link_reason(link, false, true, true,
+						  SNIC_LINK_UP),
+			SNIC_VF_LINK_REASON_NONE);
+	KUNIT_EXPECT_STREQ(test,
+			   snic_vf_link_reason_text(SNIC_LINK_ADMIN_DOWN),
+			   "disabled by the administrator");
+	KUNIT_EXPECT_STREQ(test, snic_vf_link_reason_text(SNIC_LINK_PHY_DOWN),
+			   "physical link down");
+	KUNIT_EXPECT_STREQ(test, snic_vf_link_reason_text(SNIC_LINK_PF_DOWN),
+			   "PF down");
+	KUNIT_EXPECT_NULL(test, snic_vf_link_reason_text(SNIC_LINK_UP));
+}
+
+static void snic_vf_ext_carrier_test(struct kunit *test)
+{
+	/* Without the capability the base rule alone decides. */
+	KUNIT_EXPECT_TRUE(test, snic_vf_ext_link_ok(0, false));
+	KUNIT_EXPECT_TRUE(test, snic_vf_ext_link_ok(SNIC_EXT_CAP_REASON,
+						    false));
+	KUNIT_EXPECT_FALSE(test, snic_vf_ext_link_ok(SNIC_EXT_CAP_LINK, false));
+	KUNIT_EXPECT_TRUE(test, snic_vf_ext_link_ok(SNIC_EXT_CAP_LINK, true));
+}
+
+static void snic_vf_fw_version_test(struct kunit *test)
+{
+	char buf[ETHTOOL_FWVERS_LEN];
+
+	snic_vf_fw_version(buf, sizeof(buf), 0, 0);
+	KUNIT_EXPECT_STREQ(test, buf, "mbx 82576");
+	snic_vf_fw_version(buf, sizeof(buf), 1, SNIC_EXT_CAPS_V1);
+	KUNIT_EXPECT_STREQ(test, buf, "mbx 82576+ext v1 caps 0x7");
+	snic_vf_fw_version(buf, sizeof(buf), 1, 0);
+	KUNIT_EXPECT_STREQ(test, buf, "mbx 82576+ext v1 caps 0x0");
 }
 
 static void snic_vf_backoff_test(struct kunit *test)
@@ -198,6 +505,22 @@ static struct kunit_case snic_vf_policy_cases[] = {
 	KUNIT_CASE(snic_vf_mc_overflow_test),
 	KUNIT_CASE(snic_vf_mc_equal_test),
 	KUNIT_CASE(snic_vf_counter_wrap_test),
+	KUNIT_CASE(snic_vf_reply_ext_event_test),
+	KUNIT_CASE(snic_vf_ext_hello_ack_test),
+	KUNIT_CASE(snic_vf_ext_hello_subset_test),
+	KUNIT_CASE(snic_vf_ext_hello_higher_version_test),
+	KUNIT_CASE(snic_vf_ext_hello_unasked_caps_test),
+	KUNIT_CASE(snic_vf_ext_hello_bad_magic_test),
+	KUNIT_CASE(snic_vf_ext_hello_nack_test),
+	KUNIT_CASE(snic_vf_ext_hello_timeout_test),
+	KUNIT_CASE(snic_vf_ext_hello_odd_test),
+	KUNIT_CASE(snic_vf_refusal_errno_test),
+	KUNIT_CASE(snic_vf_refusal_cap_test),
+	KUNIT_CASE(snic_vf_refusal_decoded_test),
+	KUNIT_CASE(snic_vf_link_ext_state_test),
+	KUNIT_CASE(snic_vf_link_reason_test),
+	KUNIT_CASE(snic_vf_ext_carrier_test),
+	KUNIT_CASE(snic_vf_fw_version_test),
 	{}
 };
 
@@ -209,3 +532,4 @@ kunit_test_suite(snic_vf_policy_suite);
 
 MODULE_DESCRIPTION("KUnit tests for the sriovnic VF's pure decisions");
 MODULE_LICENSE("GPL");
+SNIC_IMPORT_NS();
