@@ -84,6 +84,14 @@ static void snic_pf_watchdog(struct work_struct *work)
 	mutex_unlock(&pf->cfg_lock);
 
 	snic_pf_hw_stats_update(pf);
+	/*
+	 * Catch up with the VFs' mailboxes: a mailbox interrupt can arrive
+	 * late or not at all (QEMU's model under load), and a VF that posted
+	 * a request would otherwise wait until it gives up and resets. The
+	 * work only reads MBVFICR and VFLRE when nothing is pending.
+	 */
+	if (READ_ONCE(pf->sriov.num_vfs))
+		snic_pf_sriov_irq(pf);
 	if (!READ_ONCE(pf->removing))
 		queue_delayed_work(system_wq, &pf->watchdog,
 				   SNIC_PF_WATCHDOG_PERIOD);
