@@ -29,6 +29,7 @@
 /* What one VF can make the PF log: 5 lines per 30 s. */
 #define SNIC_VF_LOG_INTERVAL	(30 * HZ)
 #define SNIC_VF_LOG_BURST	5
+#define SNIC_VF_EXT_LOG_BURST	2	/* negotiations logged per interval */
 
 /* Frames of the VFs' pools: every VF-owned bit of a per-VF register. */
 static u32 snic_vf_bits(unsigned int num_vfs)
@@ -196,8 +197,10 @@ static void snic_pf_sriov_teardown(struct snic_pf *pf)
 	/* The work may be queued or waiting for the lock: it finds no VF. */
 	cancel_work_sync(&s->mbx_work);
 	cancel_delayed_work_sync(&s->stats_work);
-	for (v = 0; v < n; v++)
+	for (v = 0; v < n; v++) {
 		ratelimit_state_exit(&vfs[v].rs);
+		ratelimit_state_exit(&vfs[v].ext_rs);
+	}
 	kfree(vfs);
 }
 
@@ -221,6 +224,8 @@ static int snic_pf_sriov_enable(struct snic_pf *pf, unsigned int n)
 		vf->spoofchk = true;
 		ratelimit_state_init(&vf->rs, SNIC_VF_LOG_INTERVAL,
 				     SNIC_VF_LOG_BURST);
+		ratelimit_state_init(&vf->ext_rs, SNIC_VF_LOG_INTERVAL,
+				     SNIC_VF_EXT_LOG_BURST);
 		snic_pf_vf_mbx_init(vf);
 	}
 

@@ -76,6 +76,8 @@ struct snic_pf_vf_stats {
  * @ext_events: EXT_EVENT messages sent to the VF
  * @nacks: NACK messages (answers, RESET refusals, bare NACKs) sent to it
  * @rs: rate limit for everything this VF can make the PF log
+ * @ext_rs: rate limit of its own for the negotiation line, so that a VF's
+ *	refusals just before cannot hide what it negotiated
  * @stats_raw: last raw counter values
  * @stats: 64-bit totals
  */
@@ -101,6 +103,7 @@ struct snic_pf_vf {
 	u64 ext_events;
 	u64 nacks;
 	struct ratelimit_state rs;
+	struct ratelimit_state ext_rs;
 	struct snic_pf_vf_stats stats_raw;
 	struct snic_pf_vf_stats stats;
 };

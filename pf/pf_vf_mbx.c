@@ -635,9 +635,10 @@ static void snic_pf_vf_rcv(struct snic_pf *pf, struct snic_pf_vf *vf)
 	if (msg.type == SNIC_MSG_EXT_HELLO)
 		vf->link_reason_sent = SNIC_LINK_UP;
 	snic_pf_vf_reply(pf, vf, w[0], &msg, &d);
-	if (msg.type == SNIC_MSG_EXT_HELLO && vf->ext.version)
-		snic_vf_log(vf, info, "mailbox extension v%u, caps 0x%x\n",
-			    vf->ext.version, vf->ext.caps);
+	if (msg.type == SNIC_MSG_EXT_HELLO && vf->ext.version &&
+	    __ratelimit(&vf->ext_rs))
+		dev_info(&pf->pdev->dev, "VF %u: mailbox extension v%u, caps 0x%x\n",
+			 vf->idx, vf->ext.version, vf->ext.caps);
 }
 
 /* ---- Messages of the extension ------------------------------------- */
