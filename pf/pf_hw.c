@@ -300,12 +300,41 @@ void snic_pf_hw_release(struct snic_pf *pf)
 }
 
 /* A 64-bit counter split over a low and a high register (low first). */
-static u64 snic_pf_rd64(struct snic_pf *pf, u32 lo, u32 hi)
-{
-	u64 v = pf_rd32(pf, lo);
+/*
+ * The clear-on-read statistics registers and the field each one is folded
+ * into; @hi is the upper half of a 64-bit counter (0: a 32-bit one).
+ */
+struct snic_pf_hw_stat_reg {
+	u16 field;
+	u16 lo;
+	u16 hi;
+};
 
-	return v | (u64)pf_rd32(pf, hi) << 32;
-}
+#define SNIC_STAT32(f, reg) \
+	{ offsetof(struct snic_pf_hw_stats, f), SNIC_##reg, 0 }
+#define SNIC_STAT64(f, reg) \
+	{ offsetof(struct snic_pf_hw_stats, f), SNIC_##reg##L, SNIC_##reg##H }
+
+static const struct snic_pf_hw_stat_reg snic_pf_hw_stat_regs[] = {
+	SNIC_STAT32(crcerrs, CRCERRS),	SNIC_STAT32(algnerrc, ALGNERRC),
+	SNIC_STAT32(rxerrc, RXERRC),	SNIC_STAT32(mpc, MPC),
+	SNIC_STAT32(colc, COLC),	SNIC_STAT32(rlec, RLEC),
+	SNIC_STAT32(xonrxc, XONRXC),	SNIC_STAT32(xontxc, XONTXC),
+	SNIC_STAT32(xoffrxc, XOFFRXC),	SNIC_STAT32(xofftxc, XOFFTXC),
+	SNIC_STAT32(gprc, GPRC),	SNIC_STAT32(bprc, BPRC),
+	SNIC_STAT32(mprc, MPRC),	SNIC_STAT32(gptc, GPTC),
+	SNIC_STAT64(gorc, GORC),	SNIC_STAT64(gotc, GOTC),
+	SNIC_STAT32(rnbc, RNBC),	SNIC_STAT32(ruc, RUC),
+	SNIC_STAT32(rfc, RFC),		SNIC_STAT32(roc, ROC),
+	SNIC_STAT32(rjc, RJC),		SNIC_STAT64(tor, TOR),
+	SNIC_STAT64(tot, TOT),		SNIC_STAT32(tpr, TPR),
+	SNIC_STAT32(tpt, TPT),		SNIC_STAT32(mptc, MPTC),
+	SNIC_STAT32(bptc, BPTC),	SNIC_STAT32(tsctc, TSCTC),
+};
+
+/* Every field of struct snic_pf_hw_stats has its register above. */
+static_assert(ARRAY_SIZE(snic_pf_hw_stat_regs) ==
+	      sizeof(struct snic_pf_hw_stats) / sizeof(u64));
 
 /**
  * snic_pf_hw_stats_update() - fold the clear-on-read counters in
@@ -316,72 +345,26 @@ static u64 snic_pf_rd64(struct snic_pf *pf, u32 lo, u32 hi)
  */
 void snic_pf_hw_stats_update(struct snic_pf *pf)
 {
-	struct snic_pf_hw_stats *s = &pf->hw_stats, d;
+	u64 d[ARRAY_SIZE(snic_pf_hw_stat_regs)];
 	unsigned long flags;
+	unsigned int i;
 
 	if (snic_pf_dead(pf) || test_bit(SNIC_PF_RESETTING, &pf->state))
 		return;
 
 	spin_lock_irqsave(&pf->stats_lock, flags);
-	d.crcerrs = pf_rd32(pf, SNIC_CRCERRS);
-	d.algnerrc = pf_rd32(pf, SNIC_ALGNERRC);
-	d.rxerrc = pf_rd32(pf, SNIC_RXERRC);
-	d.mpc = pf_rd32(pf, SNIC_MPC);
-	d.colc = pf_rd32(pf, SNIC_COLC);
-	d.rlec = pf_rd32(pf, SNIC_RLEC);
-	d.xonrxc = pf_rd32(pf, SNIC_XONRXC);
-	d.xontxc = pf_rd32(pf, SNIC_XONTXC);
-	d.xoffrxc = pf_rd32(pf, SNIC_XOFFRXC);
-	d.xofftxc = pf_rd32(pf, SNIC_XOFFTXC);
-	d.gprc = pf_rd32(pf, SNIC_GPRC);
-	d.bprc = pf_rd32(pf, SNIC_BPRC);
-	d.mprc = pf_rd32(pf, SNIC_MPRC);
-	d.gptc = pf_rd32(pf, SNIC_GPTC);
-	d.gorc = snic_pf_rd64(pf, SNIC_GORCL, SNIC_GORCH);
-	d.gotc = snic_pf_rd64(pf, SNIC_GOTCL, SNIC_GOTCH);
-	d.rnbc = pf_rd32(pf, SNIC_RNBC);
-	d.ruc = pf_rd32(pf, SNIC_RUC);
-	d.rfc = pf_rd32(pf, SNIC_RFC);
-	d.roc = pf_rd32(pf, SNIC_ROC);
-	d.rjc = pf_rd32(pf, SNIC_RJC);
-	d.tor = snic_pf_rd64(pf, SNIC_TORL, SNIC_TORH);
-	d.tot = snic_pf_rd64(pf, SNIC_TOTL, SNIC_TOTH);
-	d.tpr = pf_rd32(pf, SNIC_TPR);
-	d.tpt = pf_rd32(pf, SNIC_TPT);
-	d.mptc = pf_rd32(pf, SNIC_MPTC);
-	d.bptc = pf_rd32(pf, SNIC_BPTC);
-	d.tsctc = pf_rd32(pf, SNIC_TSCTC);
+	for (i = 0; i < ARRAY_SIZE(snic_pf_hw_stat_regs); i++) {
+		const struct snic_pf_hw_stat_reg *r = &snic_pf_hw_stat_regs[i];
+
+		d[i] = pf_rd32(pf, r->lo);
+		if (r->hi)
+			d[i] |= (u64)pf_rd32(pf, r->hi) << 32;
+	}
 
 	/* A device that vanished mid-way read all-ones: keep the totals. */
-	if (!snic_pf_dead(pf)) {
-		s->crcerrs += d.crcerrs;
-		s->algnerrc += d.algnerrc;
-		s->rxerrc += d.rxerrc;
-		s->mpc += d.mpc;
-		s->colc += d.colc;
-		s->rlec += d.rlec;
-		s->xonrxc += d.xonrxc;
-		s->xontxc += d.xontxc;
-		s->xoffrxc += d.xoffrxc;
-		s->xofftxc += d.xofftxc;
-		s->gprc += d.gprc;
-		s->bprc += d.bprc;
-		s->mprc += d.mprc;
-		s->gptc += d.gptc;
-		s->gorc += d.gorc;
-		s->gotc += d.gotc;
-		s->rnbc += d.rnbc;
-		s->ruc += d.ruc;
-		s->rfc += d.rfc;
-		s->roc += d.roc;
-		s->rjc += d.rjc;
-		s->tor += d.tor;
-		s->tot += d.tot;
-		s->tpr += d.tpr;
-		s->tpt += d.tpt;
-		s->mptc += d.mptc;
-		s->bptc += d.bptc;
-		s->tsctc += d.tsctc;
-	}
+	if (!snic_pf_dead(pf))
+		for (i = 0; i < ARRAY_SIZE(snic_pf_hw_stat_regs); i++)
+			*(u64 *)((u8 *)&pf->hw_stats +
+				 snic_pf_hw_stat_regs[i].field) += d[i];
 	spin_unlock_irqrestore(&pf->stats_lock, flags);
 }
