@@ -13,16 +13,8 @@ enable_vfs 2 || bail "VFs did not appear"
 a=$(vf_to_ns 0 nsa 10.0.0.10/24) || bail "VF 0 has no carrier in its namespace"
 b=$(vf_to_ns 1 nsb 10.0.0.11/24) || bail "VF 1 has no carrier in its namespace"
 
-# field VF KEY: the value of KEY= on VF's line.
-field() {
-	awk -v vf="vf$1" -v key="$2" '$1 == vf {
-		for (i = 2; i <= NF; i++) {
-			n = index($i, "=")
-			if (substr($i, 1, n - 1) == key)
-				print substr($i, n + 1)
-		}
-	}' "$dbg/vfs"
-}
+# field VF KEY: the value of KEY= on VF's line (lib.sh's pf_vf_debug).
+field() { pf_vf_debug "$1" "$2"; }
 # nacks_above VF N
 nacks_above() { [ "$(field "$1" nacks)" -gt "$2" ]; }
 # reason_is VF REASON

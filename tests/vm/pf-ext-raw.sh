@@ -81,15 +81,8 @@ PY
 # req W...: post a request as VF 0, print the answer's first three words.
 req() { python3 "$mbx" "$vf0" req "$@"; }
 msg() { python3 "$mbx" "$vf0" msg "$@"; }
-field() {
-	awk -v vf="vf$1" -v key="$2" '$1 == vf {
-		for (i = 2; i <= NF; i++) {
-			n = index($i, "=")
-			if (substr($i, 1, n - 1) == key)
-				print substr($i, n + 1)
-		}
-	}' "$dbg/vfs"
-}
+# field VF KEY: the value of KEY= on VF's line (lib.sh's pf_vf_debug).
+field() { pf_vf_debug "$1" "$2"; }
 # w0 / w1 / w2 of a "req"/"msg" output
 word() { cut -d' ' -f"$(($1 + 1))" <<<"$2"; }
 
