@@ -212,16 +212,40 @@ int snic_mbx_read(struct snic_mbx *mbx, u32 *msg, unsigned int len)
 SNIC_EXPORT(snic_mbx_read);
 
 /**
+ * snic_mbx_peer_reset() - does the control register show a peer reset?
+ * @mbx: the mailbox
+ *
+ * Only for an end whose resets are bits of its own control register (the
+ * VF's RSTI/RSTD). Looks without consuming: the owner's reset handling
+ * still sees the event.
+ *
+ * Return: true if a reset of the peer is pending.
+ */
+bool snic_mbx_peer_reset(struct snic_mbx *mbx)
+{
+	u32 v;
+
+	if (!mbx->bits->ev_rst)
+		return false;
+	v = snic_mbx_ctl(mbx);
+	return v != SNIC_DEAD && (v & mbx->bits->ev_rst);
+}
+SNIC_EXPORT(snic_mbx_peer_reset);
+
+/**
  * snic_mbx_wait() - sleep until the peer posts @ev
  * @mbx: the mailbox
  * @ev: the event to wait for
  * @timeout_us: give up after this long
  *
  * Woken early by snic_mbx_notify(); re-checks the registers every
- * @mbx->poll_us because not every event raises an interrupt.
+ * @mbx->poll_us because not every event raises an interrupt. A reset of
+ * the peer ends the wait at once: a peer that reset forgot what it was
+ * asked, so nothing will come.
  *
- * Return: 0 once @ev was seen (and consumed), -ETIMEDOUT, or -ENODEV if
- * the device is gone.
+ * Return: 0 once @ev was seen (and consumed), -ETIMEDOUT, -ECONNRESET if
+ * the peer was reset (the event is left pending), or -ENODEV if the
+ * device is gone.
  */
 int snic_mbx_wait(struct snic_mbx *mbx, enum snic_mbx_event ev,
 		  unsigned int timeout_us)
@@ -229,13 +253,18 @@ int snic_mbx_wait(struct snic_mbx *mbx, enum snic_mbx_event ev,
 	unsigned long deadline = jiffies + usecs_to_jiffies(timeout_us) + 1;
 	unsigned long slice = max(usecs_to_jiffies(mbx->poll_us), 1UL);
 	bool seen = false;
+	u32 v;
 
 	snic_mbx_assert_held(mbx);
 	for (;;) {
 		if (snic_mbx_test_event(mbx, ev))
 			return 0;
-		if (mbx->ops->rd_ctl(mbx) == SNIC_DEAD)
+		/* Through snic_mbx_ctl(): a raw read would drop an event. */
+		v = snic_mbx_ctl(mbx);
+		if (v == SNIC_DEAD)
 			return -ENODEV;
+		if (ev != SNIC_MBX_EV_RST && (v & mbx->bits->ev_rst))
+			return -ECONNRESET;
 		if (time_after_eq(jiffies, deadline))
 			break;
 		/* Testing consumes the event: remember that it was seen. */

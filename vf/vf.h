@@ -325,6 +325,7 @@ int snic_vf_refused_errno(struct snic_vf *vf);
 void snic_vf_link_init(struct snic_vf *vf);
 int snic_vf_link_start(struct snic_vf *vf);
 void snic_vf_link_stop(struct snic_vf *vf);
+void snic_vf_check_pf_reset(struct snic_vf *vf);
 void snic_vf_schedule_reset(struct snic_vf *vf,
 			    enum snic_vf_reset_reason why);
 void snic_vf_kick(struct snic_vf *vf);

@@ -265,8 +265,14 @@ static bool snic_vf_recover(struct snic_vf *vf)
 	return true;
 }
 
-/* RSTI/RSTD: the PF went through a reset and forgot about us. */
-static void snic_vf_check_pf_reset(struct snic_vf *vf)
+/**
+ * snic_vf_check_pf_reset() - act on RSTI/RSTD: the PF reset and forgot us
+ * @vf: the VF, with @vf->mbx_lock held
+ *
+ * Consumes the reset event; a VF that was ready counts it and schedules a
+ * recovery, which starts as soon as the PF has left its reset.
+ */
+void snic_vf_check_pf_reset(struct snic_vf *vf)
 {
 	bool rst_event, rsti;
 	u32 ctl;

@@ -206,8 +206,13 @@ void snic_vf_mbx_poll(struct snic_vf *vf)
  * never be answered. So a message that arrives before the ACK is read,
  * handled, and the request posted again. A message that arrives together
  * with the ACK is the answer and is left for the caller.
+ *
+ * A PF that resets (RSTI/RSTD) forgets the request, and igb drops what a
+ * VF sends before its next RESET: that ends the wait at once, and so does
+ * a crossing message that asks us to reset (@reset: this is RESET).
  */
-static int snic_vf_post(struct snic_vf *vf, const u32 *w, unsigned int len)
+static int snic_vf_post(struct snic_vf *vf, const u32 *w, unsigned int len,
+			bool reset)
 {
 	unsigned long deadline = jiffies +
 				 usecs_to_jiffies(SNIC_MBX_REPLY_TIMEOUT_US);
@@ -232,6 +237,8 @@ static int snic_vf_post(struct snic_vf *vf, const u32 *w, unsigned int len)
 			}
 			if (snic_vf_gone(vf))
 				return -ENODEV;
+			if (snic_mbx_peer_reset(&vf->mbx))
+				return -ECONNRESET;
 			if (time_after(jiffies, deadline)) {
 				vf->mbx.stats.timeouts++;
 				return -ETIMEDOUT;
@@ -241,6 +248,9 @@ static int snic_vf_post(struct snic_vf *vf, const u32 *w, unsigned int len)
 		/* Crossed: the PF's message replaced ours. */
 		vf->sw_stats.crossed++;
 		snic_vf_mbx_take_msg(vf);
+		/* It asked us to reset: only RESET is worth posting again. */
+		if (!reset && !vf->ready)
+			return -ENOTCONN;
 	}
 	vf->mbx.stats.timeouts++;
 	return -ETIMEDOUT;
@@ -262,7 +272,8 @@ static int snic_vf_post(struct snic_vf *vf, const u32 *w, unsigned int len)
  *
  * Return: 0 if the PF ACKed; -EPERM if it refused (NACK with CTS; for
  * RESET: no address assigned); -EAGAIN if the handshake is not done;
- * -ENOTCONN if we lost CTS; -ETIMEDOUT/-EBUSY if the PF did not answer
+ * -ENOTCONN if we lost CTS or the PF reset meanwhile (both schedule a
+ * recovery); -ETIMEDOUT/-EBUSY if the PF did not answer
  * (both schedule a recovery); -ENODEV if the device is gone; -EPROTO if
  * only unrelated messages came back (or EXT_HELLO got a malformed answer).
  */
@@ -288,8 +299,11 @@ int snic_vf_request(struct snic_vf *vf, struct snic_msg *req,
 
 	/* Whatever the PF posted before this request is not its answer. */
 	snic_vf_mbx_poll(vf);
+	/* One of those asked us to reset: the PF would drop the request. */
+	if (req->type != SNIC_MSG_RESET && !vf->ready)
+		return -ENOTCONN;
 
-	err = snic_vf_post(vf, w, len);
+	err = snic_vf_post(vf, w, len, req->type == SNIC_MSG_RESET);
 	for (i = 0; !err && i < SNIC_VF_MAX_CROSSING; i++) {
 		err = snic_mbx_read_posted(&vf->mbx, w, SNIC_MBX_WORDS,
 					   SNIC_MBX_REPLY_TIMEOUT_US);
@@ -338,6 +352,10 @@ int snic_vf_request(struct snic_vf *vf, struct snic_msg *req,
 	if (!err)
 		return -EPROTO;
 
+	if (err == -ECONNRESET) {
+		snic_vf_check_pf_reset(vf);
+		return -ENOTCONN;
+	}
 	if (err == -ETIMEDOUT || err == -EBUSY) {
 		vf->sw_stats.mbx_timeouts++;
 		snic_vf_warn_rl(vf, "PF did not answer %s (%d)\n",

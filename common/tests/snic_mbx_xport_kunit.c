@@ -22,6 +22,8 @@ struct fake_mbx {
 	unsigned int deny;	/* refuse this many ownership requests */
 	unsigned int own_requests;
 	bool dead;
+	unsigned int arm_reads;	/* raise arm_status on this VF control read */
+	u32 arm_status;
 	struct snic_mbx pf, vf;
 	struct mutex lock;
 	struct delayed_work later;
@@ -89,6 +91,8 @@ static u32 fake_vf_rd_ctl(struct snic_mbx *mbx)
 
 	if (f->dead)
 		return SNIC_DEAD;
+	if (f->arm_reads && !--f->arm_reads)
+		f->vf_status |= f->arm_status;
 	v = f->vf_status | (f->vfu ? SNIC_V2P_VFU : 0) |
 	    (f->pfu ? SNIC_V2P_PFU : 0);
 	f->vf_status &= ~SNIC_V2P_R2C;
@@ -318,6 +322,54 @@ static void xport_reset_events(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, snic_mbx_test_event(&f->pf, SNIC_MBX_EV_RST));
 }
 
+static void xport_event_on_any_read_kept(struct kunit *test)
+{
+	struct fake_mbx *f = test->priv;
+
+	/*
+	 * The wait reads the control register twice per look (event, then
+	 * device gone / peer reset). An ACK that lands on the second read is
+	 * cleared by that read and must still end the wait.
+	 */
+	f->arm_reads = 2;
+	f->arm_status = SNIC_V2P_PFACK;
+	KUNIT_EXPECT_EQ(test, snic_mbx_wait(&f->vf, SNIC_MBX_EV_ACK, 50000), 0);
+	KUNIT_EXPECT_EQ(test, f->vf.stats.timeouts, 0ULL);
+}
+
+static void xport_peer_reset_ends_wait(struct kunit *test)
+{
+	struct fake_mbx *f = test->priv;
+	unsigned long start = jiffies;
+	u32 msg = SNIC_MSG_SET_MAC;
+
+	/* The PF resets 10 ms after taking nothing: no answer will come. */
+	f->later_status = SNIC_V2P_RSTI;
+	schedule_delayed_work(&f->later, msecs_to_jiffies(10));
+	KUNIT_EXPECT_EQ(test, snic_mbx_write_posted(&f->vf, &msg, 1, 2000000),
+			-ECONNRESET);
+	KUNIT_EXPECT_LT(test, jiffies_to_msecs(jiffies - start), 1000U);
+	KUNIT_EXPECT_EQ(test, f->vf.stats.timeouts, 0ULL);
+	/* left pending for the owner's reset handling */
+	KUNIT_EXPECT_TRUE(test, snic_mbx_peer_reset(&f->vf));
+	KUNIT_EXPECT_TRUE(test, snic_mbx_test_event(&f->vf, SNIC_MBX_EV_RST));
+
+	/* RSTD, which a read clears, is kept the same way */
+	f->vf_status = SNIC_V2P_RSTD;
+	KUNIT_EXPECT_EQ(test, snic_mbx_wait(&f->vf, SNIC_MBX_EV_MSG, 2000000),
+			-ECONNRESET);
+	KUNIT_EXPECT_TRUE(test, snic_mbx_peer_reset(&f->vf));
+	KUNIT_EXPECT_TRUE(test, snic_mbx_test_event(&f->vf, SNIC_MBX_EV_RST));
+	KUNIT_EXPECT_FALSE(test, snic_mbx_peer_reset(&f->vf));
+
+	/* the PF end learns of VF resets elsewhere (VFLRE): it waits on */
+	f->mbvficr = 0;
+	f->vflr = true;
+	KUNIT_EXPECT_FALSE(test, snic_mbx_peer_reset(&f->pf));
+	KUNIT_EXPECT_EQ(test, snic_mbx_wait(&f->pf, SNIC_MBX_EV_MSG, 20000),
+			-ETIMEDOUT);
+}
+
 static void xport_dead_device(struct kunit *test)
 {
 	struct fake_mbx *f = test->priv;
@@ -358,6 +410,8 @@ static struct kunit_case snic_mbx_xport_cases[] = {
 	KUNIT_CASE(xport_stale_ack_ignored),
 	KUNIT_CASE(xport_clear_on_read_kept),
 	KUNIT_CASE(xport_reset_events),
+	KUNIT_CASE(xport_event_on_any_read_kept),
+	KUNIT_CASE(xport_peer_reset_ends_wait),
 	KUNIT_CASE(xport_dead_device),
 	KUNIT_CASE(xport_bad_length),
 	KUNIT_CASE(xport_owner_lock),

@@ -137,6 +137,7 @@ void snic_mbx_init(struct snic_mbx *mbx, const struct snic_mbx_ops *ops,
 		   struct mutex *lock);
 u32 snic_mbx_ctl(struct snic_mbx *mbx);
 bool snic_mbx_test_event(struct snic_mbx *mbx, enum snic_mbx_event ev);
+bool snic_mbx_peer_reset(struct snic_mbx *mbx);
 int snic_mbx_write(struct snic_mbx *mbx, const u32 *msg, unsigned int len);
 int snic_mbx_read(struct snic_mbx *mbx, u32 *msg, unsigned int len);
 int snic_mbx_wait(struct snic_mbx *mbx, enum snic_mbx_event ev,
