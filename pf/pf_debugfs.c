@@ -5,6 +5,7 @@
  *
  *   vf<N> ext=<none|v<version>> caps=0x<hex> link_reason=<up|phy_down|
  *   admin_down|pf_down> events=<EXT_EVENTs sent> nacks=<NACKs sent>
+ *   dropped=<requests overwritten unread by a message of the PF>
  *
  * (one line, fields separated by single spaces). The format is an
  * interface the VM scenarios parse: extend it only at the end of a line.
@@ -35,10 +36,10 @@ static int snic_pf_vfs_show(struct seq_file *m, void *unused)
 			seq_printf(m, "v%u", vf->ext.version);
 		else
 			seq_puts(m, "none");
-		seq_printf(m, " caps=0x%x link_reason=%s events=%llu nacks=%llu\n",
+		seq_printf(m, " caps=0x%x link_reason=%s events=%llu nacks=%llu dropped=%llu\n",
 			   vf->ext.caps,
 			   snic_link_reason_str(snic_pf_vf_link_reason(pf, vf)),
-			   vf->ext_events, vf->nacks);
+			   vf->ext_events, vf->nacks, vf->dropped);
 	}
 	mutex_unlock(&s->lock);
 	return 0;

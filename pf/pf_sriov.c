@@ -143,6 +143,9 @@ int snic_pf_sriov_hw_init(struct snic_pf *pf)
 	for (v = 0; v < s->num_vfs; v++) {
 		s->vfs[v].clear = false;
 		s->vfs[v].cts_sent = false;
+		/* The reset emptied every mailbox: nothing is left unread. */
+		s->vfs[v].unread = false;
+		s->vfs[v].slow = false;
 		snic_vf_ext_clear(&s->vfs[v].ext);
 	}
 	spin_lock_bh(&s->filter_lock);

@@ -74,6 +74,7 @@ struct snic_pf_vf_stats {
  * @slow: it did not read one within SNIC_PF_EVENT_WAIT_US; events to it
  *	do not wait again until it reads one
  * @ext_events: EXT_EVENT messages sent to the VF
+ * @dropped: requests of the VF overwritten unread by a message of ours
  * @nacks: NACK messages (answers, RESET refusals, bare NACKs) sent to it
  * @rs: rate limit for everything this VF can make the PF log
  * @ext_rs: rate limit of its own for the negotiation line, so that a VF's
@@ -101,6 +102,7 @@ struct snic_pf_vf {
 	bool unread;
 	bool slow;
 	u64 ext_events;
+	u64 dropped;
 	u64 nacks;
 	struct ratelimit_state rs;
 	struct ratelimit_state ext_rs;

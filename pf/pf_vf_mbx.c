@@ -146,10 +146,21 @@ void snic_pf_vf_mbx_init(struct snic_pf_vf *vf)
 
 /* ---- Messages the PF originates ------------------------------------ */
 
+/*
+ * There is one buffer: writing destroys a request the VF posted and we
+ * have not read. Its event is consumed with it, so that we never read our
+ * own message back as that request (and ACK it, which would make the VF
+ * wait for an answer that never comes); the VF sees our message where its
+ * ACK should be and posts the request again, as it does under Linux igb.
+ */
 static int snic_pf_vf_send(struct snic_pf_vf *vf, const u32 *w,
 			   unsigned int len, bool cts)
 {
-	int err = snic_mbx_write(&vf->mbx, w, len);
+	int err;
+
+	if (snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_MSG))
+		vf->dropped++;
+	err = snic_mbx_write(&vf->mbx, w, len);
 
 	if (err) {
 		snic_vf_log(vf, warn, "cannot write to the mailbox: %d\n", err);
@@ -655,8 +666,11 @@ static int snic_pf_vf_send_event(struct snic_pf *pf, struct snic_pf_vf *vf,
 	int err;
 
 	lockdep_assert_held(&pf->sriov.lock);
-	for (i = 0; i < SNIC_PF_EVENT_TRIES; i++) {
-		/* Our previous message would be overwritten: let it be read. */
+	for (i = 0; ; i++) {
+		/*
+		 * Our previous message would be overwritten: let it be read.
+		 * That includes the answer to the last request served here.
+		 */
 		if (vf->unread && !vf->slow) {
 			if (snic_mbx_wait(&vf->mbx, SNIC_MBX_EV_ACK,
 					  SNIC_PF_EVENT_WAIT_US))
@@ -665,7 +679,8 @@ static int snic_pf_vf_send_event(struct snic_pf *pf, struct snic_pf_vf *vf,
 				vf->unread = false;
 		}
 		/* So would a request the VF posted: serve it first. */
-		if (test_bit(SNIC_PF_RESETTING, &pf->state) ||
+		if (i == SNIC_PF_EVENT_TRIES ||
+		    test_bit(SNIC_PF_RESETTING, &pf->state) ||
 		    !snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_MSG))
 			break;
 		snic_pf_vf_rcv(pf, vf);

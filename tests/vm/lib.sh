@@ -449,7 +449,7 @@ pf_vfs_debugfs() {
 }
 
 # pf_vf_debug I FIELD [PORT]: one KEY=VALUE field (ext, caps, link_reason,
-# events, nacks) of VF I's line in that file.
+# events, nacks, dropped) of VF I's line in that file.
 pf_vf_debug() {
 	local f
 	f=$(pf_vfs_debugfs "${3:-0}") || return 1
