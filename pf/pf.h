@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * sriovnic_pf: the device structure and the contract between the PF's
- * halves. pf_main/pf_hw/pf_irq/pf_netdev/pf_ethtool make the PF a netdev;
+ * halves. pf_main/pf_reset/pf_watchdog/pf_hw/pf_irq/pf_netdev/pf_ethtool
+ * make the PF a netdev;
  * pf_sriov/pf_vf_* (see pf_sriov.h) carve pools for VFs and serve them.
  */
 #ifndef _SRIOVNIC_PF_H
@@ -64,7 +65,7 @@ struct snic_pf {
 
 	struct snic_pf_sriov sriov;
 
-	/* --- netdev half (pf_main/pf_hw/pf_irq/pf_netdev/pf_ethtool) --- */
+	/* --- netdev half (pf_main/pf_reset/pf_watchdog/pf_hw/pf_irq/...) --- */
 	/**
 	 * @tx_ring: the PF's TX queue (hardware queue SNIC_PF_HWQ); memory
 	 *	from open to stop, see <sriovnic/ring.h>
@@ -129,8 +130,14 @@ struct snic_pf {
 
 #define SNIC_PF_WATCHDOG_PERIOD	(2 * HZ)
 
-/* pf_main.c */
+/* pf_reset.c */
 int snic_pf_reset(struct snic_pf *pf);
+int snic_pf_hw_setup(struct snic_pf *pf);
+void snic_pf_reset_work(struct work_struct *work);
+void snic_pf_gone(struct snic_pf *pf);
+
+/* pf_watchdog.c */
+void snic_pf_watchdog(struct work_struct *work);
 
 /* pf_irq.c */
 int snic_pf_irq_init(struct snic_pf *pf);

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * sriovnic_pf: 82576 physical function driver - module, PCI glue, the
- * global reset path and the watchdog (link and statistics).
+ * sriovnic_pf: 82576 physical function driver - module, PCI glue, probe
+ * and remove. The global reset is in pf_reset.c, the watchdog in
+ * pf_watchdog.c.
  */
 #include <linux/etherdevice.h>
-#include <linux/ethtool.h>
 #include <linux/module.h>
 #include <linux/pci.h>
-#include <linux/rtnetlink.h>
 
 #include "pf.h"
 #include "pf_hw.h"
@@ -27,166 +26,6 @@ static const struct pci_device_id snic_pf_ids[] = {
 	{ }
 };
 MODULE_DEVICE_TABLE(pci, snic_pf_ids);
-
-/* The device fell off the bus: say so once and stop using it. */
-static void snic_pf_gone(struct snic_pf *pf)
-{
-	struct net_device *dev = pf->netdev;
-
-	if (!netif_device_present(dev))
-		return;
-	dev_err(&pf->pdev->dev, "device not responding (all-ones reads), detaching\n");
-	netif_carrier_off(dev);
-	netif_device_detach(dev);
-}
-
-static void snic_pf_link_update(struct snic_pf *pf,
-				const struct snic_pf_link *link)
-{
-	struct net_device *dev = pf->netdev;
-
-	lockdep_assert_held(&pf->cfg_lock);
-
-	pf->link = *link;
-	pf->link_up = link->up;
-	if (link->up) {
-		netif_info(pf, link, dev, "link up, %d Mb/s, %s duplex\n",
-			   link->speed,
-			   link->duplex == DUPLEX_FULL ? "full" : "half");
-		netif_carrier_on(dev);
-	} else {
-		netif_info(pf, link, dev, "link down\n");
-		netif_carrier_off(dev);
-	}
-	snic_pf_sriov_notify(pf);
-}
-
-static void snic_pf_watchdog(struct work_struct *work)
-{
-	struct snic_pf *pf = container_of(to_delayed_work(work),
-					  struct snic_pf, watchdog);
-	struct snic_pf_link link;
-
-	mutex_lock(&pf->cfg_lock);
-	if (!test_bit(SNIC_PF_RESETTING, &pf->state)) {
-		snic_pf_link_get(pf, &link);
-		if (snic_pf_dead(pf)) {
-			snic_pf_gone(pf);
-			mutex_unlock(&pf->cfg_lock);
-			return;
-		}
-		if (link.up != pf->link_up)
-			snic_pf_link_update(pf, &link);
-		/* A poll now and then refills an RX ring that ran dry. */
-		if (!test_bit(SNIC_PF_DOWN, &pf->state))
-			snic_pf_irq_queue_kick(pf);
-	}
-	mutex_unlock(&pf->cfg_lock);
-
-	snic_pf_hw_stats_update(pf);
-	/*
-	 * Catch up with the VFs' mailboxes: a mailbox interrupt can arrive
-	 * late or not at all (QEMU's model under load), and a VF that posted
-	 * a request would otherwise wait until it gives up and resets. The
-	 * work only reads MBVFICR and VFLRE when nothing is pending.
-	 */
-	if (READ_ONCE(pf->sriov.num_vfs))
-		snic_pf_sriov_irq(pf);
-	if (!READ_ONCE(pf->removing))
-		queue_delayed_work(system_wq, &pf->watchdog,
-				   SNIC_PF_WATCHDOG_PERIOD);
-}
-
-/*
- * Everything a global reset undid, in order: MAC-wide set-up, interrupt
- * routing, the SR-IOV half's pools and filters, the VFs released
- * (PFRSTD), receive and transmit on (VFs need them even while the PF is
- * down), the PF's own rx mode, autonegotiation restarted.
- */
-static int snic_pf_hw_setup(struct snic_pf *pf)
-{
-	struct net_device *dev = pf->netdev;
-	int err;
-
-	lockdep_assert_held(&pf->cfg_lock);
-
-	snic_pf_hw_configure(pf);
-	snic_pf_irq_hw_init(pf);
-	err = snic_pf_sriov_hw_init(pf);
-	if (err) {
-		dev_err(&pf->pdev->dev, "VMDq/SR-IOV set-up failed: %d\n", err);
-		return err;
-	}
-	pf_wr32(pf, SNIC_CTRL_EXT,
-		pf_rd32(pf, SNIC_CTRL_EXT) | SNIC_CTRL_EXT_PFRSTD);
-	snic_pf_hw_rx_enable(pf, true);
-	snic_pf_hw_tx_enable(pf, true);
-
-	netif_addr_lock_bh(dev);
-	snic_pf_filter_sync_rx_mode(pf);
-	netif_addr_unlock_bh(dev);
-
-	pf->link_up = false;
-	pf->link.up = false;
-	netif_carrier_off(dev);
-	err = snic_pf_link_restart(pf);
-	if (err)
-		dev_warn(&pf->pdev->dev, "cannot restart autonegotiation: %d\n",
-			 err);
-	return snic_pf_dead(pf) ? -ENODEV : 0;
-}
-
-/**
- * snic_pf_reset() - global reset with everything reprogrammed
- * @pf: the PF; rtnl held
- *
- * The VFs are told before (SNIC_PF_RESETTING set) and after (cleared):
- * the reset clears their queues and interrupt routing too. The PF's
- * queues are brought down and up around it when the netdev is running.
- *
- * Return: 0 or a negative errno; on error the PF's queues stay down.
- */
-int snic_pf_reset(struct snic_pf *pf)
-{
-	struct net_device *dev = pf->netdev;
-	bool running = netif_running(dev);
-	int err;
-
-	ASSERT_RTNL();
-
-	mutex_lock(&pf->cfg_lock);
-	set_bit(SNIC_PF_RESETTING, &pf->state);
-	snic_pf_sriov_notify(pf);
-	if (running)
-		snic_pf_down(pf);
-
-	err = snic_pf_hw_reset(pf);
-	if (!err)
-		err = snic_pf_hw_setup(pf);
-	clear_bit(SNIC_PF_RESETTING, &pf->state);
-	pf->resets++;
-
-	if (!err && running)
-		err = snic_pf_up(pf);
-	snic_pf_sriov_notify(pf);
-	mutex_unlock(&pf->cfg_lock);
-
-	if (err)
-		netdev_err(dev, "reset failed: %d\n", err);
-	if (err == -ENODEV)
-		snic_pf_gone(pf);
-	return err;
-}
-
-static void snic_pf_reset_work(struct work_struct *work)
-{
-	struct snic_pf *pf = container_of(work, struct snic_pf, reset_work);
-
-	rtnl_lock();
-	if (!READ_ONCE(pf->removing) && netif_device_present(pf->netdev))
-		snic_pf_reset(pf);
-	rtnl_unlock();
-}
 
 static struct snic_pf *snic_pf_alloc(struct pci_dev *pdev)
 {
@@ -305,6 +144,7 @@ static int snic_pf_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 		goto irq_fini;
 
 	snic_pf_netdev_init(pf);
+	snic_pf_ethtool_init(pf);
 	err = register_netdev(pf->netdev);
 	if (err) {
 		dev_err(&pdev->dev, "cannot register netdev: %d\n", err);

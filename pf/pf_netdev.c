@@ -301,7 +301,6 @@ void snic_pf_netdev_init(struct snic_pf *pf)
 	netif_napi_add(dev, &pf->napi, snic_pf_poll);
 
 	dev->netdev_ops = &snic_pf_netdev_ops;
-	snic_pf_ethtool_init(pf);
 	dev->watchdog_timeo = 5 * HZ;
 	dev->min_mtu = SNIC_PF_MIN_MTU;
 	dev->max_mtu = SNIC_PF_MAX_MTU;

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * sriovnic_pf: SR-IOV half. What the netdev half calls, and the VF table.
- * Implemented in pf_sriov.c (enable/disable, pools), pf_vf_mbx.c (mailbox
- * service), pf_vf_policy.c (pure decisions, KUnit-tested), pf_vf_admin.c
- * (ndo_set_vf_*), pf_filter.c (RAR/MTA/VLVF/VMOLR tables shared by the PF
- * and its VFs).
+ * Implemented in pf_sriov.c (enable/disable, pools), pf_vf.c (a VF's
+ * hardware and lifecycle), pf_vf_mbx.c (mailbox service), pf_vf_policy.c
+ * (pure decisions, KUnit-tested), pf_vf_admin.c (ndo_set_vf_*),
+ * pf_filter.c (RAR/MTA/VLVF/VMOLR tables shared by the PF and its VFs).
  */
 #ifndef _SRIOVNIC_PF_SRIOV_H
 #define _SRIOVNIC_PF_SRIOV_H
@@ -272,26 +272,40 @@ void snic_pf_filter_restore(struct snic_pf *pf);
 void snic_pf_vf_mbx_init(struct snic_pf_vf *vf);
 void snic_pf_vf_ping(struct snic_pf_vf *vf, bool cts);
 void snic_pf_vf_request_reset(struct snic_pf_vf *vf);
-void snic_pf_vfs_release(struct snic_pf *pf);
 void snic_pf_vf_kick(struct snic_pf_vf *vf);
 bool snic_pf_vf_link_ok(struct snic_pf *pf, struct snic_pf_vf *vf);
 u8 snic_pf_vf_link_reason(struct snic_pf *pf, struct snic_pf_vf *vf);
 int snic_pf_vf_send_mac(struct snic_pf *pf, struct snic_pf_vf *vf);
 void snic_pf_vf_update_links(struct snic_pf *pf);
-void snic_pf_vf_hw_clean(struct snic_pf *pf, struct snic_pf_vf *vf);
+void snic_pf_vf_mbx_work(struct work_struct *work);
+
+/* pf_vf.c: the VF's hardware and lifecycle, with sriov.lock held */
+void snic_pf_vfs_release(struct snic_pf *pf);
 void snic_pf_vf_enable(struct snic_pf *pf, unsigned int v, bool on);
+void snic_pf_vf_hw_clean(struct snic_pf *pf, struct snic_pf_vf *vf);
+void snic_pf_vf_do_reset(struct snic_pf *pf, struct snic_pf_vf *vf);
+void snic_pf_vf_flr(struct snic_pf *pf, struct snic_pf_vf *vf);
 void snic_pf_vf_stats_update(struct snic_pf *pf, struct snic_pf_vf *vf,
 			     bool baseline);
-void snic_pf_vf_mbx_work(struct work_struct *work);
+unsigned int snic_pf_speed(struct snic_pf *pf);
+void snic_pf_vf_apply_admin(struct snic_pf *pf, struct snic_pf_vf *vf);
+
+/*
+ * Every log line a VF can cause goes through this: rate-limited per VF
+ * (&snic_pf_vf.rs).
+ */
+#define snic_vf_log(vf, level, fmt, ...)				\
+	do {								\
+		if (__ratelimit(&(vf)->rs))				\
+			dev_##level(&(vf)->pf->pdev->dev, "VF %u: " fmt, \
+				    (vf)->idx, ##__VA_ARGS__);		\
+	} while (0)
 
 /* pf_debugfs.c: sriovnic_pf/<pci-bdf>/vfs; failures are ignored */
 void snic_pf_debugfs_init(void);
 void snic_pf_debugfs_exit(void);
 void snic_pf_debugfs_add(struct snic_pf *pf);
 void snic_pf_debugfs_del(struct snic_pf *pf);
-
-/* pf_vf_admin.c, with sriov.lock held */
-void snic_pf_vf_apply_admin(struct snic_pf *pf, struct snic_pf_vf *vf);
 
 /* net_device_ops for VFs: pf_vf_admin.c */
 int snic_pf_ndo_set_vf_mac(struct net_device *dev, int vf, u8 *mac);

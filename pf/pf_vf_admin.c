@@ -10,7 +10,6 @@
  * but not emulated by QEMU 10.
  */
 #include <linux/etherdevice.h>
-#include <linux/ethtool.h>
 #include <linux/if_link.h>
 #include <linux/if_vlan.h>
 
@@ -22,73 +21,6 @@ static struct snic_pf_vf *snic_admin_vf(struct snic_pf *pf, int vf)
 	if (vf < 0 || vf >= pf->sriov.num_vfs)
 		return NULL;
 	return &pf->sriov.vfs[vf];
-}
-
-/* Link speed in Mb/s from STATUS, 0 while the link is down. */
-static unsigned int snic_pf_speed(struct snic_pf *pf)
-{
-	u32 status = pf_rd32(pf, SNIC_STATUS);
-
-	if (status == SNIC_DEAD || !(status & SNIC_STATUS_LU))
-		return 0;
-	switch (FIELD_GET(SNIC_STATUS_SPEED, status)) {
-	case SNIC_STATUS_SPEED_10:
-		return SPEED_10;
-	case SNIC_STATUS_SPEED_100:
-		return SPEED_100;
-	default:
-		return SPEED_1000;
-	}
-}
-
-/*
- * The 82576 rate limiter divides the link speed by a factor with a 14-bit
- * fraction: factor = speed / rate. Both of a VF's queues get it.
- */
-static void snic_pf_vf_set_rate(struct snic_pf *pf, struct snic_pf_vf *vf,
-				unsigned int speed)
-{
-	unsigned int rate = vf->max_tx_rate, q;
-	u32 bcnrc = 0;
-
-	if (rate && speed && rate < speed) {
-		u32 rf_int = speed / rate;
-		u32 rf_dec = ((speed % rate) << 14) / rate;
-
-		bcnrc = SNIC_RTTBCNRC_RS_ENA |
-			FIELD_PREP(SNIC_RTTBCNRC_RF_INT, rf_int) |
-			FIELD_PREP(SNIC_RTTBCNRC_RF_DEC, rf_dec);
-	}
-	for (q = vf->idx; q < 2 * SNIC_NUM_POOLS; q += SNIC_NUM_POOLS) {
-		pf_wr32(pf, SNIC_RTTDQSEL, q);
-		pf_wr32(pf, SNIC_RTTBCNRC, bcnrc);
-	}
-}
-
-/**
- * snic_pf_vf_apply_admin() - program a VF's anti-spoofing and rate limit
- * @pf: the PF
- * @vf: the VF; sriov.lock held
- *
- * The address and the port VLAN take effect through the filter tables
- * (pf_filter.c); these two are transmit-side registers.
- */
-void snic_pf_vf_apply_admin(struct snic_pf *pf, struct snic_pf_vf *vf)
-{
-	u32 spoof = SNIC_DTXSWC_MAC_SPOOF(vf->idx) |
-		    SNIC_DTXSWC_VLAN_SPOOF(vf->idx);
-	u32 dtxswc;
-
-	lockdep_assert_held(&pf->sriov.lock);
-	dtxswc = pf_rd32(pf, SNIC_DTXSWC);
-	if (dtxswc != SNIC_DEAD) {
-		if (vf->spoofchk)
-			dtxswc |= spoof;
-		else
-			dtxswc &= ~spoof;
-		pf_wr32(pf, SNIC_DTXSWC, dtxswc);
-	}
-	snic_pf_vf_set_rate(pf, vf, snic_pf_speed(pf));
 }
 
 /**

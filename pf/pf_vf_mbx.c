@@ -55,13 +55,6 @@
 #define SNIC_PF_EVENT_WAIT_US	(100 * 1000)
 #define SNIC_PF_EVENT_TRIES	3
 
-#define snic_vf_log(vf, level, fmt, ...)				\
-	do {								\
-		if (__ratelimit(&(vf)->rs))				\
-			dev_##level(&(vf)->pf->pdev->dev, "VF %u: " fmt, \
-				    (vf)->idx, ##__VA_ARGS__);		\
-	} while (0)
-
 /* ---- Transport glue ------------------------------------------------ */
 
 static struct snic_pf_vf *snic_mbx_to_vf(struct snic_mbx *mbx)
@@ -212,21 +205,6 @@ void snic_pf_vf_request_reset(struct snic_pf_vf *vf)
 }
 
 /**
- * snic_pf_vfs_release() - tell every VF the PF is initialised
- * @pf: the PF
- *
- * Writing CTRL_EXT with PFRSTD set clears "PF in reset" (RSTI) and sets
- * "reset done" (RSTD) in every VF's mailbox.
- */
-void snic_pf_vfs_release(struct snic_pf *pf)
-{
-	u32 ctrl_ext = pf_rd32(pf, SNIC_CTRL_EXT);
-
-	if (ctrl_ext != SNIC_DEAD)
-		pf_wr32(pf, SNIC_CTRL_EXT, ctrl_ext | SNIC_CTRL_EXT_PFRSTD);
-}
-
-/**
  * snic_pf_vf_kick() - make a VF driver look at its mailbox now
  * @vf: the VF
  *
@@ -302,109 +280,6 @@ void snic_pf_vf_update_links(struct snic_pf *pf)
 }
 
 /* ---- VF reset ------------------------------------------------------ */
-
-static void snic_pf_vf_queue_clean(struct snic_pf *pf, unsigned int q)
-{
-	u32 rxq = snic_pf_rxq(q), txq = snic_pf_txq(q);
-
-	pf_wr32(pf, rxq + SNIC_RXDCTL, 0);
-	pf_wr32(pf, txq + SNIC_TXDCTL, 0);
-	pf_wr32(pf, rxq + SNIC_RDBAL, 0);
-	pf_wr32(pf, rxq + SNIC_RDBAH, 0);
-	pf_wr32(pf, rxq + SNIC_RDLEN, 0);
-	pf_wr32(pf, rxq + SNIC_RDH, 0);
-	pf_wr32(pf, rxq + SNIC_RDT, 0);
-	pf_wr32(pf, txq + SNIC_TDBAL, 0);
-	pf_wr32(pf, txq + SNIC_TDBAH, 0);
-	pf_wr32(pf, txq + SNIC_TDLEN, 0);
-	pf_wr32(pf, txq + SNIC_TDH, 0);
-	pf_wr32(pf, txq + SNIC_TDT, 0);
-	pf_wr32(pf, txq + SNIC_TDWBAL, 0);
-	pf_wr32(pf, txq + SNIC_TDWBAH, 0);
-}
-
-/**
- * snic_pf_vf_enable() - turn a VF's receive and transmit on or off
- * @pf: the PF
- * @v: VF number
- * @on: enable
- */
-void snic_pf_vf_enable(struct snic_pf *pf, unsigned int v, bool on)
-{
-	u32 vfre = pf_rd32(pf, SNIC_VFRE), vfte = pf_rd32(pf, SNIC_VFTE);
-
-	if (vfre == SNIC_DEAD || vfte == SNIC_DEAD)
-		return;
-	if (on) {
-		vfre |= BIT(v);
-		vfte |= BIT(v);
-	} else {
-		vfre &= ~BIT(v);
-		vfte &= ~BIT(v);
-	}
-	pf_wr32(pf, SNIC_VFRE, vfre);
-	pf_wr32(pf, SNIC_VFTE, vfte);
-}
-
-/**
- * snic_pf_vf_hw_clean() - take a VF back to "just reset"
- * @pf: the PF
- * @vf: the VF; sriov.lock held
- *
- * Stops the VF's receive and transmit, clears its two queues (a VF reset
- * does not), masks its interrupts, and forgets every filter it asked for;
- * what the administrator set (address, port VLAN) stays. The VF may send
- * nothing but RESET afterwards.
- */
-void snic_pf_vf_hw_clean(struct snic_pf *pf, struct snic_pf_vf *vf)
-{
-	unsigned int v = vf->idx;
-
-	lockdep_assert_held(&pf->sriov.lock);
-	vf->clear = false;
-	vf->cts_sent = false;
-	snic_vf_ext_clear(&vf->ext);
-	snic_pf_vf_enable(pf, v, false);
-	snic_pf_vf_queue_clean(pf, v);
-	snic_pf_vf_queue_clean(pf, v + SNIC_NUM_POOLS);
-	pf_wr32(pf, SNIC_PVTEIMC(v), GENMASK(2, 0));
-
-	spin_lock_bh(&pf->sriov.filter_lock);
-	pf->sriov.pool[v].active = false;
-	if (!vf->admin_mac) {
-		eth_zero_addr(vf->mac);
-		snic_pf_filter_vf_mac(pf, v, NULL);
-	}
-	snic_pf_filter_reset_pool(pf, v);
-	spin_unlock_bh(&pf->sriov.filter_lock);
-}
-
-/* RESET: clean again, then give the VF its address, queues and CTS. */
-static void snic_pf_vf_do_reset(struct snic_pf *pf, struct snic_pf_vf *vf)
-{
-	bool up = vf->link_state != IFLA_VF_LINK_STATE_DISABLE;
-
-	snic_pf_vf_hw_clean(pf, vf);
-
-	spin_lock_bh(&pf->sriov.filter_lock);
-	if (is_valid_ether_addr(vf->mac))
-		snic_pf_filter_vf_mac(pf, vf->idx, vf->mac);
-	pf->sriov.pool[vf->idx].active = up;
-	snic_pf_filter_write_pool(pf, vf->idx);
-	snic_pf_filter_write_mta(pf);
-	spin_unlock_bh(&pf->sriov.filter_lock);
-
-	snic_pf_vf_apply_admin(pf, vf);
-	snic_pf_vf_enable(pf, vf->idx, up);
-	vf->clear = true;
-}
-
-/* VFLRE: the VF did CTRL.RST or a function-level reset. */
-static void snic_pf_vf_flr(struct snic_pf *pf, struct snic_pf_vf *vf)
-{
-	snic_vf_log(vf, dbg, "function reset\n");
-	snic_pf_vf_hw_clean(pf, vf);
-}
 
 /* ---- Requests ------------------------------------------------------ */
 
@@ -748,41 +623,6 @@ int snic_pf_vf_send_mac(struct snic_pf *pf, struct snic_pf_vf *vf)
 }
 
 /* ---- Statistics ---------------------------------------------------- */
-
-/**
- * snic_pf_vf_stats_update() - fold a VF's counters into 64-bit totals
- * @pf: the PF
- * @vf: the VF; sriov.lock held
- * @baseline: only record the current values (after enable or a PF reset)
- */
-void snic_pf_vf_stats_update(struct snic_pf *pf, struct snic_pf_vf *vf,
-			     bool baseline)
-{
-	struct snic_pf_vf_stats now;
-	unsigned int v = vf->idx;
-
-	lockdep_assert_held(&pf->sriov.lock);
-	now.gprc = pf_rd32(pf, SNIC_PVFGPRC(v));
-	now.gptc = pf_rd32(pf, SNIC_PVFGPTC(v));
-	now.gorc = pf_rd32(pf, SNIC_PVFGORC(v));
-	now.gotc = pf_rd32(pf, SNIC_PVFGOTC(v));
-	now.mprc = pf_rd32(pf, SNIC_PVFMPRC(v));
-	if (snic_pf_dead(pf))
-		return;
-
-#define SNIC_VF_STAT(f)							\
-	do {								\
-		if (!baseline)						\
-			vf->stats.f += (u32)(now.f - vf->stats_raw.f);	\
-		vf->stats_raw.f = now.f;				\
-	} while (0)
-	SNIC_VF_STAT(gprc);
-	SNIC_VF_STAT(gptc);
-	SNIC_VF_STAT(gorc);
-	SNIC_VF_STAT(gotc);
-	SNIC_VF_STAT(mprc);
-#undef SNIC_VF_STAT
-}
 
 /* ---- The work ------------------------------------------------------ */
 
