@@ -6,7 +6,8 @@
 #   make install         install them (modules_install + depmod)
 #   make check           W=1/sparse builds on 6.12 and 6.1, KUnit, VM scenarios
 #   make check-slow      the slow VM scenarios only (nested guest)
-#   make demo            run the demo scenario in a VM
+#   make demo            the demo in a VM: our PF and VF drivers at work
+#                        (PF=igb VF=igbvf: the kernel's instead)
 #   make kunit           KUnit suites on UML
 #   make vm-test T=name  one VM scenario (PF=, VF=, PAIRS= as for check)
 #   make compat          the W=1 C=1 builds only
@@ -67,10 +68,10 @@ check-slow: deps
 	scripts/vm-tests --slow-only
 
 demo: deps
-	scripts/vm-tests --demo
+	@scripts/vm-tests --demo
 
 bench: deps
 	scripts/bench
 
 help:
-	@sed -n '3,18p' Makefile
+	@sed -n '3,17p' Makefile
