@@ -102,7 +102,7 @@ static int snic_vf_handshake(struct snic_vf *vf)
 		return -EAGAIN;
 
 	/* Events posted before our reset answer nothing any more. */
-	vf->mbx.ctl_seen = 0;
+	snic_mbx_forget(&vf->mbx);
 	/* A reset may have cleared the vector mapping: the answer interrupts. */
 	snic_vf_irq_map(vf);
 	snic_vf_irq_enable(vf);

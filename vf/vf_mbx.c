@@ -149,12 +149,6 @@ static void snic_vf_pf_msg(struct snic_vf *vf, const struct snic_msg *m)
 	}
 }
 
-static void snic_vf_mbx_requeue_msg(struct snic_vf *vf)
-{
-	/* Reading failed after the event was consumed: look again later. */
-	vf->mbx.ctl_seen |= SNIC_V2P_PFSTS;
-}
-
 /* Handle one message the PF posted on its own; false if it could not be read. */
 static bool snic_vf_mbx_take_msg(struct snic_vf *vf)
 {
@@ -163,7 +157,8 @@ static bool snic_vf_mbx_take_msg(struct snic_vf *vf)
 	int err;
 
 	if (snic_mbx_read(&vf->mbx, w, SNIC_MBX_WORDS)) {
-		snic_vf_mbx_requeue_msg(vf);
+		/* Reading failed after the event was consumed: look later. */
+		snic_mbx_requeue(&vf->mbx, SNIC_MBX_EV_MSG);
 		return false;
 	}
 	err = snic_msg_decode(w, SNIC_MBX_WORDS, SNIC_DIR_REPLY, &m);
@@ -197,118 +192,33 @@ void snic_vf_mbx_poll(struct snic_vf *vf)
 	}
 }
 
-/*
- * Post a request and wait until the PF has taken it (PFACK).
- *
- * The buffer is shared: a PF that writes a message of its own before it
- * reads ours (Linux igb pings every VF on a link change and flushes any
- * pending request when it does) has overwritten our request, which will
- * never be answered. So a message that arrives before the ACK is read,
- * handled, and the request posted again. A message that arrives together
- * with the ACK is the answer and is left for the caller.
- *
- * A PF that resets (RSTI/RSTD) forgets the request, and igb drops what a
- * VF sends before its next RESET: that ends the wait at once, and so does
- * a crossing message that asks us to reset (@reset: this is RESET).
- */
-static int snic_vf_post(struct snic_vf *vf, const u32 *w, unsigned int len,
-			bool reset)
+/* Microseconds left until @deadline (jiffies), 0 once it passed. */
+static unsigned int snic_vf_left_us(unsigned long deadline)
 {
-	unsigned long deadline = jiffies +
-				 usecs_to_jiffies(SNIC_MBX_REPLY_TIMEOUT_US);
-	unsigned int posts;
-	int err;
+	long left = (long)(deadline - jiffies);
 
-	for (posts = 0; posts < SNIC_VF_MAX_CROSSING; posts++) {
-		err = snic_mbx_write(&vf->mbx, w, len);
-		if (err)
-			return err;
-		for (;;) {
-			if (snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_ACK))
-				return 0;
-			if (snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_MSG)) {
-				/* PFACK precedes the answer's PFSTS. */
-				if (snic_mbx_test_event(&vf->mbx,
-							SNIC_MBX_EV_ACK)) {
-					snic_vf_mbx_requeue_msg(vf);
-					return 0;
-				}
-				break;
-			}
-			if (snic_vf_gone(vf))
-				return -ENODEV;
-			if (snic_mbx_peer_reset(&vf->mbx))
-				return -ECONNRESET;
-			if (time_after(jiffies, deadline)) {
-				vf->mbx.stats.timeouts++;
-				return -ETIMEDOUT;
-			}
-			usleep_range(SNIC_MBX_POLL_US / 2, SNIC_MBX_POLL_US);
-		}
-		/* Crossed: the PF's message replaced ours. */
-		vf->sw_stats.crossed++;
-		snic_vf_mbx_take_msg(vf);
-		/* It asked us to reset: only RESET is worth posting again. */
-		if (!reset && !vf->ready)
-			return -ENOTCONN;
-	}
-	vf->mbx.stats.timeouts++;
-	return -ETIMEDOUT;
+	return left > 0 ? jiffies_to_usecs(left) : 0;
 }
 
-/**
- * snic_vf_request() - send one request and wait for its answer
- * @vf: the VF, with @vf->mbx_lock held
- * @req: the request (flags must be 0)
- * @reply: if not NULL, the decoded answer (ACK or REFUSED cases)
- *
- * Requests other than RESET are only sent once the handshake completed.
- * A PF_CONTROL or EXT_EVENT that arrives in between is handled and the
- * wait goes on. A refusal's reason is left in @vf->ext.refusal.
- *
- * EXT_HELLO is a probe: its refusal is not counted, a malformed answer
- * ends the wait at once, and a PF that does not answer it is not reset
- * for that (the next request finds out whether the PF is still there).
- *
- * Return: 0 if the PF ACKed; -EPERM if it refused (NACK with CTS; for
- * RESET: no address assigned); -EAGAIN if the handshake is not done;
- * -ENOTCONN if we lost CTS or the PF reset meanwhile (both schedule a
- * recovery); -ETIMEDOUT/-EBUSY if the PF did not answer
- * (both schedule a recovery); -ENODEV if the device is gone; -EPROTO if
- * only unrelated messages came back (or EXT_HELLO got a malformed answer).
+/*
+ * Read the answer to @req, posted and ACKed. Messages the PF sent on its
+ * own in between are handled and the wait goes on, a few times at most.
+ * Return: as snic_vf_request(), or an error of snic_mbx_read_posted().
  */
-int snic_vf_request(struct snic_vf *vf, struct snic_msg *req,
-		    struct snic_msg *reply)
+static int snic_vf_answer(struct snic_vf *vf, const struct snic_msg *req,
+			  struct snic_msg *reply)
 {
 	bool probe = req->type == SNIC_MSG_EXT_HELLO;
 	u32 w[SNIC_MBX_WORDS];
 	struct snic_msg m;
-	unsigned int len, i;
+	unsigned int i;
 	int err;
 
-	lockdep_assert_held(&vf->mbx_lock);
-	vf->ext.refusal = SNIC_REFUSE_UNSPEC;
-	if (snic_vf_gone(vf))
-		return -ENODEV;
-	if (req->type != SNIC_MSG_RESET && !vf->ready)
-		return -EAGAIN;
-
-	err = snic_msg_encode(req, SNIC_DIR_REQUEST, w, &len);
-	if (err)
-		return err;
-
-	/* Whatever the PF posted before this request is not its answer. */
-	snic_vf_mbx_poll(vf);
-	/* One of those asked us to reset: the PF would drop the request. */
-	if (req->type != SNIC_MSG_RESET && !vf->ready)
-		return -ENOTCONN;
-
-	err = snic_vf_post(vf, w, len, req->type == SNIC_MSG_RESET);
-	for (i = 0; !err && i < SNIC_VF_MAX_CROSSING; i++) {
+	for (i = 0; i < SNIC_VF_MAX_CROSSING; i++) {
 		err = snic_mbx_read_posted(&vf->mbx, w, SNIC_MBX_WORDS,
 					   SNIC_MBX_REPLY_TIMEOUT_US);
 		if (err)
-			break;
+			return err;
 		if (snic_msg_decode(w, SNIC_MBX_WORDS, SNIC_DIR_REPLY, &m)) {
 			snic_vf_warn_rl(vf, "malformed answer %08x to %s\n",
 					w[0], snic_msg_name(req->type));
@@ -349,8 +259,83 @@ int snic_vf_request(struct snic_vf *vf, struct snic_msg *req,
 			continue;
 		}
 	}
+	return -EPROTO;
+}
+
+/**
+ * snic_vf_request() - send one request and wait for its answer
+ * @vf: the VF, with @vf->mbx_lock held
+ * @req: the request (flags must be 0)
+ * @reply: if not NULL, the decoded answer (ACK or REFUSED cases)
+ *
+ * Requests other than RESET are only sent once the handshake completed.
+ * A PF_CONTROL or EXT_EVENT that arrives in between is handled and the
+ * wait goes on. A refusal's reason is left in @vf->ext.refusal.
+ *
+ * EXT_HELLO is a probe: its refusal is not counted, a malformed answer
+ * ends the wait at once, and a PF that does not answer it is not reset
+ * for that (the next request finds out whether the PF is still there).
+ *
+ * Return: 0 if the PF ACKed; -EPERM if it refused (NACK with CTS; for
+ * RESET: no address assigned); -EAGAIN if the handshake is not done;
+ * -ENOTCONN if we lost CTS or the PF reset meanwhile (both schedule a
+ * recovery); -ETIMEDOUT/-EBUSY if the PF did not answer
+ * (both schedule a recovery); -ENODEV if the device is gone; -EPROTO if
+ * only unrelated messages came back (or EXT_HELLO got a malformed answer).
+ */
+int snic_vf_request(struct snic_vf *vf, struct snic_msg *req,
+		    struct snic_msg *reply)
+{
+	bool reset = req->type == SNIC_MSG_RESET;
+	unsigned long deadline;
+	u32 w[SNIC_MBX_WORDS];
+	unsigned int len, posts;
+	int err;
+
+	lockdep_assert_held(&vf->mbx_lock);
+	vf->ext.refusal = SNIC_REFUSE_UNSPEC;
+	if (snic_vf_gone(vf))
+		return -ENODEV;
+	if (!reset && !vf->ready)
+		return -EAGAIN;
+
+	err = snic_msg_encode(req, SNIC_DIR_REQUEST, w, &len);
+	if (err)
+		return err;
+
+	/* Whatever the PF posted before this request is not its answer. */
+	snic_vf_mbx_poll(vf);
+	/* One of those asked us to reset: the PF would drop the request. */
+	if (!reset && !vf->ready)
+		return -ENOTCONN;
+
+	/*
+	 * Post until the PF took it, within one deadline. The buffer is
+	 * shared: a PF that writes a message of its own before it reads ours
+	 * (Linux igb pings every VF on a link change and flushes any pending
+	 * request when it does) overwrote our request, which will never be
+	 * answered (SNIC_MBX_CROSSED). That message is read, handled, and the
+	 * request posted again, unless it asked us to reset (only RESET is
+	 * worth posting then). A PF reset ends the wait (-ECONNRESET).
+	 */
+	deadline = jiffies + usecs_to_jiffies(SNIC_MBX_REPLY_TIMEOUT_US);
+	for (posts = 0; ; posts++) {
+		if (posts == SNIC_VF_MAX_CROSSING) {
+			vf->mbx.stats.timeouts++;
+			err = -ETIMEDOUT;
+			break;
+		}
+		err = snic_mbx_post(&vf->mbx, w, len, snic_vf_left_us(deadline));
+		if (err != SNIC_MBX_CROSSED)
+			break;
+		vf->sw_stats.crossed++;
+		if (snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_MSG))
+			snic_vf_mbx_take_msg(vf);
+		if (!reset && !vf->ready)
+			return -ENOTCONN;
+	}
 	if (!err)
-		return -EPROTO;
+		err = snic_vf_answer(vf, req, reply);
 
 	if (err == -ECONNRESET) {
 		snic_vf_check_pf_reset(vf);
@@ -360,7 +345,7 @@ int snic_vf_request(struct snic_vf *vf, struct snic_msg *req,
 		vf->sw_stats.mbx_timeouts++;
 		snic_vf_warn_rl(vf, "PF did not answer %s (%d)\n",
 				snic_msg_name(req->type), err);
-		if (req->type != SNIC_MSG_RESET && !probe)
+		if (!reset && req->type != SNIC_MSG_EXT_HELLO)
 			snic_vf_schedule_reset(vf, SNIC_VF_RR_TIMEOUT);
 	}
 	return err;
