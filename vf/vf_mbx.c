@@ -70,7 +70,7 @@ void snic_vf_mbx_init(struct snic_vf *vf)
  */
 void snic_vf_ext_reset(struct snic_vf *vf)
 {
-	struct snic_vf_ext *ext = &vf->ext;
+	struct snic_vfd_ext *ext = &vf->ext;
 
 	lockdep_assert_held(&vf->mbx_lock);
 	ext->version = 0;
@@ -84,7 +84,7 @@ void snic_vf_ext_reset(struct snic_vf *vf)
 /* EXT_EVENT: only from a PF that ACKed our EXT_HELLO and granted the cap. */
 static void snic_vf_ext_event(struct snic_vf *vf, const struct snic_msg *m)
 {
-	struct snic_vf_ext *ext = &vf->ext;
+	struct snic_vfd_ext *ext = &vf->ext;
 	u32 need;
 
 	lockdep_assert_held(&vf->mbx_lock);
@@ -121,7 +121,7 @@ static void snic_vf_ext_event(struct snic_vf *vf, const struct snic_msg *m)
 	}
 	ether_addr_copy(ext->mac, m->mac);
 	ext->mac_pending = true;
-	snic_vf_kick(vf);
+	snic_vf_service_now(vf);
 }
 
 /* A message the PF sent on its own. */
@@ -143,7 +143,7 @@ static void snic_vf_pf_msg(struct snic_vf *vf, const struct snic_msg *m)
 		snic_vf_ext_event(vf, m);
 		return;
 	}
-	if (snic_vf_classify_reply(m, 0) == SNIC_VF_REPLY_LOST_CTS) {
+	if (snic_vf_classify_reply(m, 0) == SNIC_VFD_REPLY_LOST_CTS) {
 		vf->sw_stats.lost_cts++;
 		snic_vf_schedule_reset(vf, SNIC_VF_RR_LOST_CTS);
 	}
@@ -227,7 +227,7 @@ static int snic_vf_answer(struct snic_vf *vf, const struct snic_msg *req,
 			continue;
 		}
 		switch (snic_vf_classify_reply(&m, req->type)) {
-		case SNIC_VF_REPLY_ACK:
+		case SNIC_VFD_REPLY_ACK:
 			/*
 			 * Every answer but RESET's says whether we may
 			 * send; a PF that keeps a VF's link down (state
@@ -238,7 +238,7 @@ static int snic_vf_answer(struct snic_vf *vf, const struct snic_msg *req,
 			if (reply)
 				*reply = m;
 			return 0;
-		case SNIC_VF_REPLY_REFUSED:
+		case SNIC_VFD_REPLY_REFUSED:
 			if (reply)
 				*reply = m;
 			if (req->type != SNIC_MSG_RESET && !probe) {
@@ -247,15 +247,15 @@ static int snic_vf_answer(struct snic_vf *vf, const struct snic_msg *req,
 								  m.reason);
 			}
 			return -EPERM;
-		case SNIC_VF_REPLY_LOST_CTS:
+		case SNIC_VFD_REPLY_LOST_CTS:
 			vf->sw_stats.lost_cts++;
 			vf->cts = false;
 			snic_vf_schedule_reset(vf, SNIC_VF_RR_LOST_CTS);
 			return -ENOTCONN;
-		case SNIC_VF_REPLY_CONTROL:
+		case SNIC_VFD_REPLY_CONTROL:
 			snic_vf_pf_msg(vf, &m);
 			continue;
-		case SNIC_VF_REPLY_STRAY:
+		case SNIC_VFD_REPLY_STRAY:
 			continue;
 		}
 	}
@@ -373,7 +373,7 @@ int snic_vf_set_mac(struct snic_vf *vf, const u8 *addr)
  * snic_vf_set_uc() - replace the extra unicast filters
  * @vf: the VF, with @vf->mbx_lock held
  * @uc: the addresses
- * @count: how many, at most SNIC_VF_MAX_UC
+ * @count: how many, at most SNIC_VFD_MAX_UC
  *
  * The clear carries the primary address: some PFs validate the address
  * field of every SET_MAC, the clear included.
@@ -489,7 +489,7 @@ int snic_vf_ext_probe(struct snic_vf *vf)
 		.ext.version = SNIC_EXT_VERSION_CUR,
 		.ext.caps = SNIC_EXT_CAPS_V1,
 	}, reply = {};
-	struct snic_vf_ext *ext = &vf->ext;
+	struct snic_vfd_ext *ext = &vf->ext;
 	int err;
 
 	lockdep_assert_held(&vf->mbx_lock);
