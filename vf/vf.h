@@ -6,6 +6,8 @@
  *   vf_hw.c       register access, VF reset, PF link, hardware counters
  *   vf_mbx.c      requests to the PF and messages from it (process context)
  *   vf_link.c     reset handshake, restore, recovery, carrier, service work
+ *   vf_service.c  run the service work, note a needed reset (calls no
+ *                 other file of the driver)
  *   vf_irq.c      MSI-X vectors, handlers, NAPI poll, vector mapping
  *   vf_netdev.c   net_device_ops, datapath start/stop, rx mode, stats
  *   vf_ethtool.c  ethtool_ops
@@ -46,7 +48,7 @@
 #define SNIC_VF_DEF_ITR_USECS	50
 
 /* Extra unicast filters the VF asks the PF for before going promiscuous. */
-#define SNIC_VF_MAX_UC		3
+#define SNIC_VFD_MAX_UC		3
 
 /* How often the service work runs when nothing wakes it. */
 #define SNIC_VF_WATCHDOG_MS	1000
@@ -159,7 +161,7 @@ struct snic_vf_sw_stats {
  * @mc: the multicast filter last sent (or to restore)
  * @uc: extra unicast addresses last sent
  * @uc_count: entries in @uc
- * @uc_overflow: more extra addresses than SNIC_VF_MAX_UC were wanted
+ * @uc_overflow: more extra addresses than SNIC_VFD_MAX_UC were wanted
  * @promisc: SNIC_PROMISC_* bits last granted by the PF
  * @promisc_want: SNIC_PROMISC_* bits the stack asks for
  * @promisc_refused: bits the PF refused since the last reset (not asked
@@ -169,7 +171,7 @@ struct snic_vf_sw_stats {
  */
 struct snic_vf_filters {
 	struct snic_vf_mc mc;
-	u8 uc[SNIC_VF_MAX_UC][ETH_ALEN];
+	u8 uc[SNIC_VFD_MAX_UC][ETH_ALEN];
 	unsigned int uc_count;
 	bool uc_overflow;
 	u8 promisc;
@@ -180,7 +182,7 @@ struct snic_vf_filters {
 };
 
 /**
- * struct snic_vf_ext - the sriovnic mailbox extension, as negotiated (M)
+ * struct snic_vfd_ext - the sriovnic mailbox extension, as negotiated (M)
  * @version: version in use; 0 for the base 82576 protocol
  * @caps: SNIC_EXT_CAP_* granted by the PF (0 with the base protocol)
  * @link_up: SNIC_EXT_CAP_LINK: the up bit of the PF's last EXT_EVENT LINK
@@ -196,7 +198,7 @@ struct snic_vf_filters {
  * Reset to the base protocol at every RESET; snic_vf_ext_probe() then
  * offers the extension once.
  */
-struct snic_vf_ext {
+struct snic_vfd_ext {
 	u8 version;
 	u32 caps;
 	bool link_up;
@@ -223,8 +225,8 @@ struct snic_vf_ext {
  *	process context only, after rtnl_lock when both are held
  * @mbx: the VF end of the mailbox
  * @service: the one work item: mailbox events, rx mode, recovery, carrier,
- *	counters; kicked by every interrupt and re-armed by itself
- * @last_kick: jiffies of the last kick from a queue interrupt
+ *	counters; run by every interrupt and re-armed by itself
+ * @service_asked: jiffies when a queue interrupt last scheduled @service
  * @stats_next: jiffies of the next counter fold (service work only)
  * @ready: (M) the handshake completed and nothing revoked it since
  * @cts: (M) the PF's last word carried CTS
@@ -259,7 +261,7 @@ struct snic_vf {
 	struct mutex mbx_lock;
 	struct snic_mbx mbx;
 	struct delayed_work service;
-	unsigned long last_kick;
+	unsigned long service_asked;
 	unsigned long stats_next;
 
 	bool ready;
@@ -272,7 +274,7 @@ struct snic_vf {
 	unsigned long ready_since;
 	struct snic_vf_filters filters;
 	struct snic_vf_sw_stats sw_stats;
-	struct snic_vf_ext ext;
+	struct snic_vfd_ext ext;
 
 	spinlock_t stats_lock;
 	struct snic_vf_hw_stats hw_stats;
@@ -325,11 +327,13 @@ int snic_vf_refused_errno(struct snic_vf *vf);
 void snic_vf_link_init(struct snic_vf *vf);
 int snic_vf_link_start(struct snic_vf *vf);
 void snic_vf_link_stop(struct snic_vf *vf);
-void snic_vf_check_pf_reset(struct snic_vf *vf);
+void snic_vf_update_carrier(struct snic_vf *vf);
+
+/* vf_service.c: calls no other file of the driver */
+void snic_vf_service_now(struct snic_vf *vf);
 void snic_vf_schedule_reset(struct snic_vf *vf,
 			    enum snic_vf_reset_reason why);
-void snic_vf_kick(struct snic_vf *vf);
-void snic_vf_update_carrier(struct snic_vf *vf);
+void snic_vf_check_pf_reset(struct snic_vf *vf);
 
 /* vf_irq.c */
 int snic_vf_irq_init(struct snic_vf *vf);

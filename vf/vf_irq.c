@@ -11,7 +11,7 @@
  * The mailbox vector is programmed in IVAR_MISC, but not every device
  * delivers the mailbox interrupt there (QEMU's model treats the field as
  * a bit position and may raise another vector), and a PF reset raises no
- * interrupt at all. So every handler wakes mailbox waiters and kicks the
+ * interrupt at all. So every handler wakes mailbox waiters and runs the
  * service work, and that work also runs on its own timer (vf_link.c).
  * Handlers never touch the mailbox registers themselves: its status bits
  * clear on read and belong to whoever holds &snic_vf.mbx_lock.
@@ -37,17 +37,17 @@ static unsigned int snic_vf_mbx_vector(const struct snic_vf *vf)
 	return vf->num_vec - 1;
 }
 
-/* Queue interrupts may come thousands of times a second: kick at most once
- * a jiffy; mailbox waiters are woken directly every time.
+/* Queue interrupts may come thousands of times a second: schedule the
+ * service work at most once a jiffy; mailbox waiters are woken every time.
  */
 static void snic_vf_irq_mbx_check(struct snic_vf *vf)
 {
 	unsigned long now = jiffies;
 
 	snic_mbx_notify(&vf->mbx);
-	if (READ_ONCE(vf->last_kick) != now) {
-		WRITE_ONCE(vf->last_kick, now);
-		snic_vf_kick(vf);
+	if (READ_ONCE(vf->service_asked) != now) {
+		WRITE_ONCE(vf->service_asked, now);
+		snic_vf_service_now(vf);
 	}
 }
 
@@ -65,7 +65,7 @@ static irqreturn_t snic_vf_msix_mbx(int irq, void *data)
 	struct snic_vf_vector *v = data;
 
 	snic_mbx_notify(&v->vf->mbx);
-	snic_vf_kick(v->vf);
+	snic_vf_service_now(v->vf);
 	return IRQ_HANDLED;
 }
 
@@ -181,7 +181,7 @@ err_unwind:
  * @vf: the VF; the datapath is stopped
  *
  * Masks every vector in the device first. After this no handler runs
- * and none can kick the service work.
+ * and none can run the service work.
  */
 void snic_vf_irq_free(struct snic_vf *vf)
 {

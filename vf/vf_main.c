@@ -92,7 +92,7 @@ static int snic_vf_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 
 	netif_info(vf, probe, vf->netdev, "%pM, %u MSI-X vectors\n",
 		   vf->netdev->dev_addr, vf->num_vec);
-	snic_vf_kick(vf);
+	snic_vf_service_now(vf);
 	return 0;
 
 err_link_stop:

@@ -70,7 +70,7 @@ void snic_vf_mbx_init(struct snic_vf *vf)
  */
 void snic_vf_ext_reset(struct snic_vf *vf)
 {
-	struct snic_vf_ext *ext = &vf->ext;
+	struct snic_vfd_ext *ext = &vf->ext;
 
 	lockdep_assert_held(&vf->mbx_lock);
 	ext->version = 0;
@@ -84,7 +84,7 @@ void snic_vf_ext_reset(struct snic_vf *vf)
 /* EXT_EVENT: only from a PF that ACKed our EXT_HELLO and granted the cap. */
 static void snic_vf_ext_event(struct snic_vf *vf, const struct snic_msg *m)
 {
-	struct snic_vf_ext *ext = &vf->ext;
+	struct snic_vfd_ext *ext = &vf->ext;
 	u32 need;
 
 	lockdep_assert_held(&vf->mbx_lock);
@@ -121,7 +121,7 @@ static void snic_vf_ext_event(struct snic_vf *vf, const struct snic_msg *m)
 	}
 	ether_addr_copy(ext->mac, m->mac);
 	ext->mac_pending = true;
-	snic_vf_kick(vf);
+	snic_vf_service_now(vf);
 }
 
 /* A message the PF sent on its own. */
@@ -143,16 +143,10 @@ static void snic_vf_pf_msg(struct snic_vf *vf, const struct snic_msg *m)
 		snic_vf_ext_event(vf, m);
 		return;
 	}
-	if (snic_vf_classify_reply(m, 0) == SNIC_VF_REPLY_LOST_CTS) {
+	if (snic_vf_classify_reply(m, 0) == SNIC_VFD_REPLY_LOST_CTS) {
 		vf->sw_stats.lost_cts++;
 		snic_vf_schedule_reset(vf, SNIC_VF_RR_LOST_CTS);
 	}
-}
-
-static void snic_vf_mbx_requeue_msg(struct snic_vf *vf)
-{
-	/* Reading failed after the event was consumed: look again later. */
-	vf->mbx.ctl_seen |= SNIC_V2P_PFSTS;
 }
 
 /* Handle one message the PF posted on its own; false if it could not be read. */
@@ -163,7 +157,8 @@ static bool snic_vf_mbx_take_msg(struct snic_vf *vf)
 	int err;
 
 	if (snic_mbx_read(&vf->mbx, w, SNIC_MBX_WORDS)) {
-		snic_vf_mbx_requeue_msg(vf);
+		/* Reading failed after the event was consumed: look later. */
+		snic_mbx_requeue(&vf->mbx, SNIC_MBX_EV_MSG);
 		return false;
 	}
 	err = snic_msg_decode(w, SNIC_MBX_WORDS, SNIC_DIR_REPLY, &m);
@@ -197,63 +192,74 @@ void snic_vf_mbx_poll(struct snic_vf *vf)
 	}
 }
 
-/*
- * Post a request and wait until the PF has taken it (PFACK).
- *
- * The buffer is shared: a PF that writes a message of its own before it
- * reads ours (Linux igb pings every VF on a link change and flushes any
- * pending request when it does) has overwritten our request, which will
- * never be answered. So a message that arrives before the ACK is read,
- * handled, and the request posted again. A message that arrives together
- * with the ACK is the answer and is left for the caller.
- *
- * A PF that resets (RSTI/RSTD) forgets the request, and igb drops what a
- * VF sends before its next RESET: that ends the wait at once, and so does
- * a crossing message that asks us to reset (@reset: this is RESET).
- */
-static int snic_vf_post(struct snic_vf *vf, const u32 *w, unsigned int len,
-			bool reset)
+/* Microseconds left until @deadline (jiffies), 0 once it passed. */
+static unsigned int snic_vf_left_us(unsigned long deadline)
 {
-	unsigned long deadline = jiffies +
-				 usecs_to_jiffies(SNIC_MBX_REPLY_TIMEOUT_US);
-	unsigned int posts;
+	long left = (long)(deadline - jiffies);
+
+	return left > 0 ? jiffies_to_usecs(left) : 0;
+}
+
+/*
+ * Read the answer to @req, posted and ACKed. Messages the PF sent on its
+ * own in between are handled and the wait goes on, a few times at most.
+ * Return: as snic_vf_request(), or an error of snic_mbx_read_posted().
+ */
+static int snic_vf_answer(struct snic_vf *vf, const struct snic_msg *req,
+			  struct snic_msg *reply)
+{
+	bool probe = req->type == SNIC_MSG_EXT_HELLO;
+	u32 w[SNIC_MBX_WORDS];
+	struct snic_msg m;
+	unsigned int i;
 	int err;
 
-	for (posts = 0; posts < SNIC_VF_MAX_CROSSING; posts++) {
-		err = snic_mbx_write(&vf->mbx, w, len);
+	for (i = 0; i < SNIC_VF_MAX_CROSSING; i++) {
+		err = snic_mbx_read_posted(&vf->mbx, w, SNIC_MBX_WORDS,
+					   SNIC_MBX_REPLY_TIMEOUT_US);
 		if (err)
 			return err;
-		for (;;) {
-			if (snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_ACK))
-				return 0;
-			if (snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_MSG)) {
-				/* PFACK precedes the answer's PFSTS. */
-				if (snic_mbx_test_event(&vf->mbx,
-							SNIC_MBX_EV_ACK)) {
-					snic_vf_mbx_requeue_msg(vf);
-					return 0;
-				}
-				break;
-			}
-			if (snic_vf_gone(vf))
-				return -ENODEV;
-			if (snic_mbx_peer_reset(&vf->mbx))
-				return -ECONNRESET;
-			if (time_after(jiffies, deadline)) {
-				vf->mbx.stats.timeouts++;
-				return -ETIMEDOUT;
-			}
-			usleep_range(SNIC_MBX_POLL_US / 2, SNIC_MBX_POLL_US);
+		if (snic_msg_decode(w, SNIC_MBX_WORDS, SNIC_DIR_REPLY, &m)) {
+			snic_vf_warn_rl(vf, "malformed answer %08x to %s\n",
+					w[0], snic_msg_name(req->type));
+			if (probe && m.type == req->type)
+				return -EPROTO;
+			continue;
 		}
-		/* Crossed: the PF's message replaced ours. */
-		vf->sw_stats.crossed++;
-		snic_vf_mbx_take_msg(vf);
-		/* It asked us to reset: only RESET is worth posting again. */
-		if (!reset && !vf->ready)
+		switch (snic_vf_classify_reply(&m, req->type)) {
+		case SNIC_VFD_REPLY_ACK:
+			/*
+			 * Every answer but RESET's says whether we may
+			 * send; a PF that keeps a VF's link down (state
+			 * disable) ACKs without CTS.
+			 */
+			if (req->type != SNIC_MSG_RESET)
+				vf->cts = m.flags & SNIC_MSG_CTS;
+			if (reply)
+				*reply = m;
+			return 0;
+		case SNIC_VFD_REPLY_REFUSED:
+			if (reply)
+				*reply = m;
+			if (req->type != SNIC_MSG_RESET && !probe) {
+				vf->sw_stats.refused++;
+				vf->ext.refusal = snic_vf_refusal(vf->ext.caps,
+								  m.reason);
+			}
+			return -EPERM;
+		case SNIC_VFD_REPLY_LOST_CTS:
+			vf->sw_stats.lost_cts++;
+			vf->cts = false;
+			snic_vf_schedule_reset(vf, SNIC_VF_RR_LOST_CTS);
 			return -ENOTCONN;
+		case SNIC_VFD_REPLY_CONTROL:
+			snic_vf_pf_msg(vf, &m);
+			continue;
+		case SNIC_VFD_REPLY_STRAY:
+			continue;
+		}
 	}
-	vf->mbx.stats.timeouts++;
-	return -ETIMEDOUT;
+	return -EPROTO;
 }
 
 /**
@@ -280,17 +286,17 @@ static int snic_vf_post(struct snic_vf *vf, const u32 *w, unsigned int len,
 int snic_vf_request(struct snic_vf *vf, struct snic_msg *req,
 		    struct snic_msg *reply)
 {
-	bool probe = req->type == SNIC_MSG_EXT_HELLO;
+	bool reset = req->type == SNIC_MSG_RESET;
+	unsigned long deadline;
 	u32 w[SNIC_MBX_WORDS];
-	struct snic_msg m;
-	unsigned int len, i;
+	unsigned int len, posts;
 	int err;
 
 	lockdep_assert_held(&vf->mbx_lock);
 	vf->ext.refusal = SNIC_REFUSE_UNSPEC;
 	if (snic_vf_gone(vf))
 		return -ENODEV;
-	if (req->type != SNIC_MSG_RESET && !vf->ready)
+	if (!reset && !vf->ready)
 		return -EAGAIN;
 
 	err = snic_msg_encode(req, SNIC_DIR_REQUEST, w, &len);
@@ -300,57 +306,36 @@ int snic_vf_request(struct snic_vf *vf, struct snic_msg *req,
 	/* Whatever the PF posted before this request is not its answer. */
 	snic_vf_mbx_poll(vf);
 	/* One of those asked us to reset: the PF would drop the request. */
-	if (req->type != SNIC_MSG_RESET && !vf->ready)
+	if (!reset && !vf->ready)
 		return -ENOTCONN;
 
-	err = snic_vf_post(vf, w, len, req->type == SNIC_MSG_RESET);
-	for (i = 0; !err && i < SNIC_VF_MAX_CROSSING; i++) {
-		err = snic_mbx_read_posted(&vf->mbx, w, SNIC_MBX_WORDS,
-					   SNIC_MBX_REPLY_TIMEOUT_US);
-		if (err)
+	/*
+	 * Post until the PF took it, within one deadline. The buffer is
+	 * shared: a PF that writes a message of its own before it reads ours
+	 * (Linux igb pings every VF on a link change and flushes any pending
+	 * request when it does) overwrote our request, which will never be
+	 * answered (SNIC_MBX_CROSSED). That message is read, handled, and the
+	 * request posted again, unless it asked us to reset (only RESET is
+	 * worth posting then). A PF reset ends the wait (-ECONNRESET).
+	 */
+	deadline = jiffies + usecs_to_jiffies(SNIC_MBX_REPLY_TIMEOUT_US);
+	for (posts = 0; ; posts++) {
+		if (posts == SNIC_VF_MAX_CROSSING) {
+			vf->mbx.stats.timeouts++;
+			err = -ETIMEDOUT;
 			break;
-		if (snic_msg_decode(w, SNIC_MBX_WORDS, SNIC_DIR_REPLY, &m)) {
-			snic_vf_warn_rl(vf, "malformed answer %08x to %s\n",
-					w[0], snic_msg_name(req->type));
-			if (probe && m.type == req->type)
-				return -EPROTO;
-			continue;
 		}
-		switch (snic_vf_classify_reply(&m, req->type)) {
-		case SNIC_VF_REPLY_ACK:
-			/*
-			 * Every answer but RESET's says whether we may
-			 * send; a PF that keeps a VF's link down (state
-			 * disable) ACKs without CTS.
-			 */
-			if (req->type != SNIC_MSG_RESET)
-				vf->cts = m.flags & SNIC_MSG_CTS;
-			if (reply)
-				*reply = m;
-			return 0;
-		case SNIC_VF_REPLY_REFUSED:
-			if (reply)
-				*reply = m;
-			if (req->type != SNIC_MSG_RESET && !probe) {
-				vf->sw_stats.refused++;
-				vf->ext.refusal = snic_vf_refusal(vf->ext.caps,
-								  m.reason);
-			}
-			return -EPERM;
-		case SNIC_VF_REPLY_LOST_CTS:
-			vf->sw_stats.lost_cts++;
-			vf->cts = false;
-			snic_vf_schedule_reset(vf, SNIC_VF_RR_LOST_CTS);
+		err = snic_mbx_post(&vf->mbx, w, len, snic_vf_left_us(deadline));
+		if (err != SNIC_MBX_CROSSED)
+			break;
+		vf->sw_stats.crossed++;
+		if (snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_MSG))
+			snic_vf_mbx_take_msg(vf);
+		if (!reset && !vf->ready)
 			return -ENOTCONN;
-		case SNIC_VF_REPLY_CONTROL:
-			snic_vf_pf_msg(vf, &m);
-			continue;
-		case SNIC_VF_REPLY_STRAY:
-			continue;
-		}
 	}
 	if (!err)
-		return -EPROTO;
+		err = snic_vf_answer(vf, req, reply);
 
 	if (err == -ECONNRESET) {
 		snic_vf_check_pf_reset(vf);
@@ -360,7 +345,7 @@ int snic_vf_request(struct snic_vf *vf, struct snic_msg *req,
 		vf->sw_stats.mbx_timeouts++;
 		snic_vf_warn_rl(vf, "PF did not answer %s (%d)\n",
 				snic_msg_name(req->type), err);
-		if (req->type != SNIC_MSG_RESET && !probe)
+		if (!reset && req->type != SNIC_MSG_EXT_HELLO)
 			snic_vf_schedule_reset(vf, SNIC_VF_RR_TIMEOUT);
 	}
 	return err;
@@ -388,7 +373,7 @@ int snic_vf_set_mac(struct snic_vf *vf, const u8 *addr)
  * snic_vf_set_uc() - replace the extra unicast filters
  * @vf: the VF, with @vf->mbx_lock held
  * @uc: the addresses
- * @count: how many, at most SNIC_VF_MAX_UC
+ * @count: how many, at most SNIC_VFD_MAX_UC
  *
  * The clear carries the primary address: some PFs validate the address
  * field of every SET_MAC, the clear included.
@@ -504,7 +489,7 @@ int snic_vf_ext_probe(struct snic_vf *vf)
 		.ext.version = SNIC_EXT_VERSION_CUR,
 		.ext.caps = SNIC_EXT_CAPS_V1,
 	}, reply = {};
-	struct snic_vf_ext *ext = &vf->ext;
+	struct snic_vfd_ext *ext = &vf->ext;
 	int err;
 
 	lockdep_assert_held(&vf->mbx_lock);

@@ -109,7 +109,7 @@ static int snic_vf_open(struct net_device *netdev)
 	if (err)
 		goto err_free_rings;
 
-	snic_vf_kick(vf);
+	snic_vf_service_now(vf);
 	return 0;
 
 err_free_rings:
@@ -188,7 +188,7 @@ static void snic_vf_set_rx_mode(struct net_device *netdev)
 
 	/* Atomic context: the mailbox work does the talking. */
 	set_bit(SNIC_VF_S_RXMODE, &vf->state);
-	snic_vf_kick(vf);
+	snic_vf_service_now(vf);
 }
 
 /* Ask for the promiscuous bits the stack wants; settle for what we get. */
@@ -222,7 +222,7 @@ static void snic_vf_sync_promisc(struct snic_vf *vf)
  * @vf: the VF; called from the service work, no lock held
  *
  * Up to SNIC_MC_MAX distinct multicast hashes are sent as a list; more
- * ask for all-multicast. Up to SNIC_VF_MAX_UC extra unicast addresses
+ * ask for all-multicast. Up to SNIC_VFD_MAX_UC extra unicast addresses
  * are sent as filters; more ask for unicast promiscuous mode, which a PF
  * may refuse (logged, rate-limited).
  */
@@ -230,7 +230,7 @@ void snic_vf_rx_mode_sync(struct snic_vf *vf)
 {
 	struct net_device *netdev = vf->netdev;
 	struct snic_vf_filters *f = &vf->filters;
-	u8 uc[SNIC_VF_MAX_UC][ETH_ALEN];
+	u8 uc[SNIC_VFD_MAX_UC][ETH_ALEN];
 	struct snic_vf_mc mc = {};
 	struct netdev_hw_addr *ha;
 	unsigned int uc_count = 0;
@@ -243,7 +243,7 @@ void snic_vf_rx_mode_sync(struct snic_vf *vf)
 	netdev_for_each_mc_addr(ha, netdev)
 		snic_vf_mc_add(&mc, snic_mc_hash(ha->addr));
 	netdev_for_each_uc_addr(ha, netdev) {
-		if (uc_count == SNIC_VF_MAX_UC) {
+		if (uc_count == SNIC_VFD_MAX_UC) {
 			uc_over = true;
 			break;
 		}
@@ -416,7 +416,7 @@ static void snic_vf_tx_timeout(struct net_device *netdev, unsigned int txq)
 
 	snic_vf_warn_rl(vf, "transmit queue %u timed out; resetting\n", txq);
 	set_bit(SNIC_VF_S_TX_HANG, &vf->state);
-	snic_vf_kick(vf);
+	snic_vf_service_now(vf);
 }
 
 static const struct net_device_ops snic_vf_netdev_ops = {

@@ -25,23 +25,23 @@
 #include <sriovnic/mbx_proto.h>
 
 /**
- * enum snic_vf_reply - what a message read after a request means
- * @SNIC_VF_REPLY_ACK: the PF carried the request out
- * @SNIC_VF_REPLY_REFUSED: the PF said no but we are still clear to send
+ * enum snic_vfd_reply - what a message read after a request means
+ * @SNIC_VFD_REPLY_ACK: the PF carried the request out
+ * @SNIC_VFD_REPLY_REFUSED: the PF said no but we are still clear to send
  *	(for RESET: the PF has no address for us)
- * @SNIC_VF_REPLY_LOST_CTS: a NACK without CTS: the PF no longer considers
+ * @SNIC_VFD_REPLY_LOST_CTS: a NACK without CTS: the PF no longer considers
  *	us reset; only a new reset handshake helps
- * @SNIC_VF_REPLY_CONTROL: a message the PF sent on its own (PF_CONTROL,
+ * @SNIC_VFD_REPLY_CONTROL: a message the PF sent on its own (PF_CONTROL,
  *	EXT_EVENT) that crossed our request; handle it and keep waiting for
  *	the answer
- * @SNIC_VF_REPLY_STRAY: an answer to some other request; ignore it
+ * @SNIC_VFD_REPLY_STRAY: an answer to some other request; ignore it
  */
-enum snic_vf_reply {
-	SNIC_VF_REPLY_ACK,
-	SNIC_VF_REPLY_REFUSED,
-	SNIC_VF_REPLY_LOST_CTS,
-	SNIC_VF_REPLY_CONTROL,
-	SNIC_VF_REPLY_STRAY,
+enum snic_vfd_reply {
+	SNIC_VFD_REPLY_ACK,
+	SNIC_VFD_REPLY_REFUSED,
+	SNIC_VFD_REPLY_LOST_CTS,
+	SNIC_VFD_REPLY_CONTROL,
+	SNIC_VFD_REPLY_STRAY,
 };
 
 /**
@@ -49,26 +49,26 @@ enum snic_vf_reply {
  * @m: the message, decoded with SNIC_DIR_REPLY
  * @req_type: the type of the request we are waiting on
  *
- * Return: an enum snic_vf_reply value.
+ * Return: an enum snic_vfd_reply value.
  */
-static inline enum snic_vf_reply
+static inline enum snic_vfd_reply
 snic_vf_classify_reply(const struct snic_msg *m, u16 req_type)
 {
 	if (m->type == SNIC_MSG_PF_CONTROL || m->type == SNIC_MSG_EXT_EVENT)
-		return SNIC_VF_REPLY_CONTROL;
+		return SNIC_VFD_REPLY_CONTROL;
 	if (m->type != req_type) {
 		/* A bare NACK (type 0): the PF refuses to talk to us. */
 		if (!m->type && (m->flags & SNIC_MSG_NACK) &&
 		    !(m->flags & SNIC_MSG_CTS))
-			return SNIC_VF_REPLY_LOST_CTS;
-		return SNIC_VF_REPLY_STRAY;
+			return SNIC_VFD_REPLY_LOST_CTS;
+		return SNIC_VFD_REPLY_STRAY;
 	}
 	if (m->flags & SNIC_MSG_ACK)
-		return SNIC_VF_REPLY_ACK;
+		return SNIC_VFD_REPLY_ACK;
 	/* The RESET answer never carries CTS: its NACK means "no address". */
 	if (req_type == SNIC_MSG_RESET || (m->flags & SNIC_MSG_CTS))
-		return SNIC_VF_REPLY_REFUSED;
-	return SNIC_VF_REPLY_LOST_CTS;
+		return SNIC_VFD_REPLY_REFUSED;
+	return SNIC_VFD_REPLY_LOST_CTS;
 }
 
 /**

@@ -20,84 +20,84 @@ static struct snic_msg snic_test_msg(u16 type, u32 flags)
 	return m;
 }
 
-static void snic_vf_reply_ack_test(struct kunit *test)
+static void snic_vfd_reply_ack_test(struct kunit *test)
 {
 	struct snic_msg m = snic_test_msg(SNIC_MSG_SET_MAC,
 					  SNIC_MSG_ACK | SNIC_MSG_CTS);
 
 	KUNIT_EXPECT_EQ(test, snic_vf_classify_reply(&m, SNIC_MSG_SET_MAC),
-			SNIC_VF_REPLY_ACK);
+			SNIC_VFD_REPLY_ACK);
 }
 
-static void snic_vf_reply_nack_cts_test(struct kunit *test)
+static void snic_vfd_reply_nack_cts_test(struct kunit *test)
 {
 	struct snic_msg m = snic_test_msg(SNIC_MSG_SET_VLAN,
 					  SNIC_MSG_NACK | SNIC_MSG_CTS);
 
 	KUNIT_EXPECT_EQ(test, snic_vf_classify_reply(&m, SNIC_MSG_SET_VLAN),
-			SNIC_VF_REPLY_REFUSED);
+			SNIC_VFD_REPLY_REFUSED);
 }
 
-static void snic_vf_reply_nack_no_cts_test(struct kunit *test)
+static void snic_vfd_reply_nack_no_cts_test(struct kunit *test)
 {
 	struct snic_msg m = snic_test_msg(SNIC_MSG_SET_VLAN, SNIC_MSG_NACK);
 
 	KUNIT_EXPECT_EQ(test, snic_vf_classify_reply(&m, SNIC_MSG_SET_VLAN),
-			SNIC_VF_REPLY_LOST_CTS);
+			SNIC_VFD_REPLY_LOST_CTS);
 }
 
-static void snic_vf_reply_reset_nack_test(struct kunit *test)
+static void snic_vfd_reply_reset_nack_test(struct kunit *test)
 {
 	/* The RESET answer has no CTS; its NACK only means "no address". */
 	struct snic_msg m = snic_test_msg(SNIC_MSG_RESET, SNIC_MSG_NACK);
 
 	KUNIT_EXPECT_EQ(test, snic_vf_classify_reply(&m, SNIC_MSG_RESET),
-			SNIC_VF_REPLY_REFUSED);
+			SNIC_VFD_REPLY_REFUSED);
 	m.flags = SNIC_MSG_ACK;
 	KUNIT_EXPECT_EQ(test, snic_vf_classify_reply(&m, SNIC_MSG_RESET),
-			SNIC_VF_REPLY_ACK);
+			SNIC_VFD_REPLY_ACK);
 }
 
-static void snic_vf_reply_bare_nack_test(struct kunit *test)
+static void snic_vfd_reply_bare_nack_test(struct kunit *test)
 {
 	struct snic_msg m = snic_test_msg(0, SNIC_MSG_NACK);
 
 	KUNIT_EXPECT_EQ(test, snic_vf_classify_reply(&m, SNIC_MSG_SET_LPE),
-			SNIC_VF_REPLY_LOST_CTS);
+			SNIC_VFD_REPLY_LOST_CTS);
 	m.flags |= SNIC_MSG_CTS;
 	KUNIT_EXPECT_EQ(test, snic_vf_classify_reply(&m, SNIC_MSG_SET_LPE),
-			SNIC_VF_REPLY_STRAY);
+			SNIC_VFD_REPLY_STRAY);
 }
 
-static void snic_vf_reply_control_test(struct kunit *test)
+static void snic_vfd_reply_control_test(struct kunit *test)
 {
 	struct snic_msg m = snic_test_msg(SNIC_MSG_PF_CONTROL, 0);
 
 	KUNIT_EXPECT_EQ(test, snic_vf_classify_reply(&m, SNIC_MSG_SET_MC),
-			SNIC_VF_REPLY_CONTROL);
+			SNIC_VFD_REPLY_CONTROL);
 	m.flags = SNIC_MSG_CTS;
 	KUNIT_EXPECT_EQ(test, snic_vf_classify_reply(&m, SNIC_MSG_SET_MC),
-			SNIC_VF_REPLY_CONTROL);
+			SNIC_VFD_REPLY_CONTROL);
 }
 
-static void snic_vf_reply_stray_test(struct kunit *test)
+static void snic_vfd_reply_stray_test(struct kunit *test)
 {
 	struct snic_msg m = snic_test_msg(SNIC_MSG_SET_MC,
 					  SNIC_MSG_ACK | SNIC_MSG_CTS);
 
 	KUNIT_EXPECT_EQ(test, snic_vf_classify_reply(&m, SNIC_MSG_SET_VLAN),
-			SNIC_VF_REPLY_STRAY);
+			SNIC_VFD_REPLY_STRAY);
 }
 
-static void snic_vf_reply_ext_event_test(struct kunit *test)
+static void snic_vfd_reply_ext_event_test(struct kunit *test)
 {
 	/* An event crossing a request is handled, never taken as its answer. */
 	struct snic_msg m = snic_test_msg(SNIC_MSG_EXT_EVENT, SNIC_MSG_CTS);
 
 	KUNIT_EXPECT_EQ(test, snic_vf_classify_reply(&m, SNIC_MSG_SET_VLAN),
-			SNIC_VF_REPLY_CONTROL);
+			SNIC_VFD_REPLY_CONTROL);
 	KUNIT_EXPECT_EQ(test, snic_vf_classify_reply(&m, SNIC_MSG_EXT_HELLO),
-			SNIC_VF_REPLY_CONTROL);
+			SNIC_VFD_REPLY_CONTROL);
 }
 
 /*
@@ -278,7 +278,7 @@ static void snic_vf_refusal_decoded_test(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, snic_msg_decode(w, SNIC_MBX_WORDS,
 					      SNIC_DIR_REPLY, &m), 0);
 	KUNIT_EXPECT_EQ(test, snic_vf_classify_reply(&m, SNIC_MSG_SET_VLAN),
-			SNIC_VF_REPLY_REFUSED);
+			SNIC_VFD_REPLY_REFUSED);
 	KUNIT_EXPECT_EQ(test, snic_vf_refusal(SNIC_EXT_CAPS_V1, m.reason),
 			SNIC_REFUSE_PORT_VLAN);
 	KUNIT_EXPECT_EQ(test, snic_vf_refusal_errno(snic_vf_refusal(
@@ -491,13 +491,13 @@ static void snic_vf_counter_wrap_test(struct kunit *test)
 }
 
 static struct kunit_case snic_vf_policy_cases[] = {
-	KUNIT_CASE(snic_vf_reply_ack_test),
-	KUNIT_CASE(snic_vf_reply_nack_cts_test),
-	KUNIT_CASE(snic_vf_reply_nack_no_cts_test),
-	KUNIT_CASE(snic_vf_reply_reset_nack_test),
-	KUNIT_CASE(snic_vf_reply_bare_nack_test),
-	KUNIT_CASE(snic_vf_reply_control_test),
-	KUNIT_CASE(snic_vf_reply_stray_test),
+	KUNIT_CASE(snic_vfd_reply_ack_test),
+	KUNIT_CASE(snic_vfd_reply_nack_cts_test),
+	KUNIT_CASE(snic_vfd_reply_nack_no_cts_test),
+	KUNIT_CASE(snic_vfd_reply_reset_nack_test),
+	KUNIT_CASE(snic_vfd_reply_bare_nack_test),
+	KUNIT_CASE(snic_vfd_reply_control_test),
+	KUNIT_CASE(snic_vfd_reply_stray_test),
 	KUNIT_CASE(snic_vf_backoff_test),
 	KUNIT_CASE(snic_vf_carrier_test),
 	KUNIT_CASE(snic_vf_max_frame_test),
@@ -505,7 +505,7 @@ static struct kunit_case snic_vf_policy_cases[] = {
 	KUNIT_CASE(snic_vf_mc_overflow_test),
 	KUNIT_CASE(snic_vf_mc_equal_test),
 	KUNIT_CASE(snic_vf_counter_wrap_test),
-	KUNIT_CASE(snic_vf_reply_ext_event_test),
+	KUNIT_CASE(snic_vfd_reply_ext_event_test),
 	KUNIT_CASE(snic_vf_ext_hello_ack_test),
 	KUNIT_CASE(snic_vf_ext_hello_subset_test),
 	KUNIT_CASE(snic_vf_ext_hello_higher_version_test),
