@@ -95,8 +95,11 @@ static void snic_pf_sriov_hw_program(struct snic_pf *pf)
 	pf_wr32(pf, SNIC_VFTE, vfre);
 	pf_wr32(pf, SNIC_DTXSWC, dtxswc);
 
-	/* Mailbox and VF reset events: unmasked before any VF exists. */
-	pf_wr32(pf, SNIC_MBVFIMR, SNIC_MBVFICR_REQ_ALL);
+	/*
+	 * Mailbox and VF reset events: unmasked before any VF exists. A VF's
+	 * ACK too: it is what lets the PF's next message go.
+	 */
+	pf_wr32(pf, SNIC_MBVFIMR, SNIC_MBVFICR_REQ_ALL | SNIC_MBVFICR_ACK_ALL);
 	if (pf->pdev->msix_enabled)
 		pf_wr32(pf, SNIC_GPIE, pf_rd32(pf, SNIC_GPIE) |
 			SNIC_GPIE_MSIX_MODE | SNIC_GPIE_NSICR);
