@@ -102,8 +102,9 @@ negotiate() {
 tr=/sys/kernel/tracing
 [ -e "$tr/current_tracer" ] || mount -t tracefs none "$tr" || bail "no tracefs"
 echo 0 >"$tr/tracing_on"
-echo "rtnl_newlink rtnl_setlink snic_pf_sriov_notify" >"$tr/set_ftrace_filter" ||
-	bail "cannot trace rtnl_newlink"
+# The ndos and the locks they take are traced too, for the diagnostics.
+echo "rtnl_newlink rtnl_setlink snic_pf_sriov_notify snic_pf_ndo_* mutex_lock" \
+	>"$tr/set_ftrace_filter" || bail "cannot trace rtnl_newlink"
 echo "rtnl_newlink rtnl_setlink" >"$tr/set_graph_function" ||
 	bail "cannot trace rtnl_newlink"
 echo 1 >"$tr/options/funcgraph-tail"
@@ -122,8 +123,8 @@ kernel_us() {
 # around it, is printed too.
 worst=0
 timed() {
-	local fn="rtnl_(new|set)link" desc t0 t1 ms us all out rc
-	[ "$1" = -n ] && { fn=snic_pf_sriov_notify; shift; }
+	local fn="rtnl_(new|set)link" name=kernel desc t0 t1 ms us all out rc
+	[ "$1" = -n ] && { fn=snic_pf_sriov_notify name=notify; shift; }
 	desc=$1
 	shift
 	echo >"$tr/trace"
@@ -143,9 +144,10 @@ timed() {
 		not_ok "$desc: nothing traced" "$(cat "$tr/trace")"
 	elif [ "$us" -ge 100000 ]; then
 		not_ok "$desc returns within 100 ms" \
-			"kernel: $fn ${us} us, rtnl ${all} us; ip ${ms} ms"
+			"$name ${us} us, rtnl ${all} us; ip ${ms} ms" \
+			"$(grep -v '^#' "$tr/trace" | grep -v '^ *$' | tail -n 40)"
 	else
-		ok "$desc returns within 100 ms ($fn ${us} us, rtnl ${all} us; ip ${ms} ms)"
+		ok "$desc returns within 100 ms ($name ${us} us, rtnl ${all} us; ip ${ms} ms)"
 	fi
 }
 
