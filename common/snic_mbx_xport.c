@@ -88,32 +88,40 @@ u32 snic_mbx_ctl(struct snic_mbx *mbx)
 }
 SNIC_EXPORT(snic_mbx_ctl);
 
+/* The control-register bits that show @ev, for an end without test_event. */
+static u32 snic_mbx_ev_mask(const struct snic_mbx_bits *b,
+			    enum snic_mbx_event ev)
+{
+	switch (ev) {
+	case SNIC_MBX_EV_MSG:
+		return b->ev_msg;
+	case SNIC_MBX_EV_ACK:
+		return b->ev_ack;
+	default:
+		return b->ev_rst;
+	}
+}
+
 /**
  * snic_mbx_test_event() - is @ev pending? Consumes it if so.
  * @mbx: the mailbox
  * @ev: event to test
  *
- * Return: true if the peer posted @ev since it was last consumed.
+ * Return: true if the peer posted @ev since it was last consumed, or it
+ * was made pending again with snic_mbx_requeue().
  */
 bool snic_mbx_test_event(struct snic_mbx *mbx, enum snic_mbx_event ev)
 {
-	const struct snic_mbx_bits *b = mbx->bits;
 	u32 mask, v;
 
+	if (mbx->pending & BIT(ev)) {
+		mbx->pending &= ~BIT(ev);
+		return true;
+	}
 	if (mbx->ops->test_event)
 		return mbx->ops->test_event(mbx, ev);
 
-	switch (ev) {
-	case SNIC_MBX_EV_MSG:
-		mask = b->ev_msg;
-		break;
-	case SNIC_MBX_EV_ACK:
-		mask = b->ev_ack;
-		break;
-	default:
-		mask = b->ev_rst;
-		break;
-	}
+	mask = snic_mbx_ev_mask(mbx->bits, ev);
 	v = snic_mbx_ctl(mbx);
 	if (v == SNIC_DEAD || !(v & mask))
 		return false;
@@ -121,6 +129,37 @@ bool snic_mbx_test_event(struct snic_mbx *mbx, enum snic_mbx_event ev)
 	return true;
 }
 SNIC_EXPORT(snic_mbx_test_event);
+
+/**
+ * snic_mbx_requeue() - make a consumed event pending again
+ * @mbx: the mailbox
+ * @ev: the event
+ *
+ * For an owner that consumed @ev and then could not act on it (reading
+ * the message failed): the next snic_mbx_test_event() reports it again.
+ */
+void snic_mbx_requeue(struct snic_mbx *mbx, enum snic_mbx_event ev)
+{
+	snic_mbx_assert_held(mbx);
+	mbx->pending |= BIT(ev);
+}
+SNIC_EXPORT(snic_mbx_requeue);
+
+/**
+ * snic_mbx_forget() - drop every event the transport remembers
+ * @mbx: the mailbox
+ *
+ * After a reset of our end, events posted before it answer nothing: the
+ * clear-on-read bits already read and the requeued events are dropped.
+ * What the hardware still shows is reported as usual.
+ */
+void snic_mbx_forget(struct snic_mbx *mbx)
+{
+	snic_mbx_assert_held(mbx);
+	mbx->ctl_seen = 0;
+	mbx->pending = 0;
+}
+SNIC_EXPORT(snic_mbx_forget);
 
 /* Take the buffer: request ownership, read it back, retry a bounded time. */
 static int snic_mbx_take(struct snic_mbx *mbx)
@@ -152,6 +191,11 @@ static int snic_mbx_take(struct snic_mbx *mbx)
  * Takes the buffer, copies the words, and writes the signal bit, which
  * also gives the buffer back. Does not wait for the peer.
  *
+ * A message the peer posted and nobody read is destroyed: once we own the
+ * buffer (the peer cannot post any more) its event is consumed and counted
+ * in @mbx->stats.overwritten, so that our own words are never read back as
+ * the peer's message. An owner that wants such a message reads it first.
+ *
  * Return: 0, -EMSGSIZE, -EBUSY if the buffer could not be taken, -ENODEV
  * if the device is gone.
  */
@@ -168,6 +212,9 @@ int snic_mbx_write(struct snic_mbx *mbx, const u32 *msg, unsigned int len)
 	if (err)
 		return err;
 
+	/* Ours now: a peer message not read by now is about to be lost. */
+	if (snic_mbx_test_event(mbx, SNIC_MBX_EV_MSG))
+		mbx->stats.overwritten++;
 	/* A stale ack from an earlier exchange must not answer this one. */
 	snic_mbx_test_event(mbx, SNIC_MBX_EV_ACK);
 
@@ -225,12 +272,74 @@ bool snic_mbx_peer_reset(struct snic_mbx *mbx)
 {
 	u32 v;
 
+	if (mbx->pending & BIT(SNIC_MBX_EV_RST))
+		return true;
 	if (!mbx->bits->ev_rst)
 		return false;
 	v = snic_mbx_ctl(mbx);
 	return v != SNIC_DEAD && (v & mbx->bits->ev_rst);
 }
 SNIC_EXPORT(snic_mbx_peer_reset);
+
+/*
+ * One look for @ev: 0 if it came (consumed). With @crossing, a message
+ * of the peer that came instead is SNIC_MBX_CROSSED and stays pending;
+ * when the ACK shows up with it, the ACK came first (a peer ACKs before
+ * it answers) and the message is the answer. -EAGAIN: nothing yet.
+ */
+static int snic_mbx_look(struct snic_mbx *mbx, enum snic_mbx_event ev,
+			 bool crossing)
+{
+	if (snic_mbx_test_event(mbx, ev))
+		return 0;
+	if (!crossing || !snic_mbx_test_event(mbx, SNIC_MBX_EV_MSG))
+		return -EAGAIN;
+	mbx->pending |= BIT(SNIC_MBX_EV_MSG);
+	return snic_mbx_test_event(mbx, ev) ? 0 : SNIC_MBX_CROSSED;
+}
+
+/*
+ * The one wait of the transport: until @ev (or, with @crossing, a peer
+ * message first), a peer reset, a dead device or the deadline, whichever
+ * comes first; a last look at the deadline. See snic_mbx_post().
+ */
+static int snic_mbx_await(struct snic_mbx *mbx, enum snic_mbx_event ev,
+			  bool crossing, unsigned int timeout_us)
+{
+	unsigned long deadline = jiffies + usecs_to_jiffies(timeout_us) + 1;
+	unsigned long slice = max(usecs_to_jiffies(mbx->poll_us), 1UL);
+	int ret;
+	u32 v;
+
+	for (;;) {
+		ret = snic_mbx_look(mbx, ev, crossing);
+		if (ret != -EAGAIN)
+			return ret;
+		/* Through snic_mbx_ctl(): a raw read would drop an event. */
+		v = snic_mbx_ctl(mbx);
+		if (v == SNIC_DEAD)
+			return -ENODEV;
+		if (ev != SNIC_MBX_EV_RST &&
+		    ((v & mbx->bits->ev_rst) ||
+		     (mbx->pending & BIT(SNIC_MBX_EV_RST))))
+			return -ECONNRESET;
+		if (time_after_eq(jiffies, deadline))
+			break;
+		/* Looking consumes: keep what the condition saw. */
+		wait_event_timeout(mbx->wq,
+				   (ret = snic_mbx_look(mbx, ev, crossing)) !=
+				   -EAGAIN,
+				   min(slice, deadline - jiffies));
+		if (ret != -EAGAIN)
+			return ret;
+	}
+	/* One last look: the event may have landed with the deadline. */
+	ret = snic_mbx_look(mbx, ev, crossing);
+	if (ret != -EAGAIN)
+		return ret;
+	mbx->stats.timeouts++;
+	return -ETIMEDOUT;
+}
 
 /**
  * snic_mbx_wait() - sleep until the peer posts @ev
@@ -250,57 +359,38 @@ SNIC_EXPORT(snic_mbx_peer_reset);
 int snic_mbx_wait(struct snic_mbx *mbx, enum snic_mbx_event ev,
 		  unsigned int timeout_us)
 {
-	unsigned long deadline = jiffies + usecs_to_jiffies(timeout_us) + 1;
-	unsigned long slice = max(usecs_to_jiffies(mbx->poll_us), 1UL);
-	bool seen = false;
-	u32 v;
-
 	snic_mbx_assert_held(mbx);
-	for (;;) {
-		if (snic_mbx_test_event(mbx, ev))
-			return 0;
-		/* Through snic_mbx_ctl(): a raw read would drop an event. */
-		v = snic_mbx_ctl(mbx);
-		if (v == SNIC_DEAD)
-			return -ENODEV;
-		if (ev != SNIC_MBX_EV_RST && (v & mbx->bits->ev_rst))
-			return -ECONNRESET;
-		if (time_after_eq(jiffies, deadline))
-			break;
-		/* Testing consumes the event: remember that it was seen. */
-		wait_event_timeout(mbx->wq,
-				   (seen = snic_mbx_test_event(mbx, ev)),
-				   min(slice, deadline - jiffies));
-		if (seen)
-			return 0;
-	}
-	/* One last look: the event may have landed with the deadline. */
-	if (snic_mbx_test_event(mbx, ev))
-		return 0;
-	mbx->stats.timeouts++;
-	return -ETIMEDOUT;
+	return snic_mbx_await(mbx, ev, false, timeout_us);
 }
 SNIC_EXPORT(snic_mbx_wait);
 
 /**
- * snic_mbx_write_posted() - post a message and wait for the peer's ack
+ * snic_mbx_post() - post a message and wait until the peer took it
  * @mbx: the mailbox
  * @msg: words to send
- * @len: number of words
- * @timeout_us: how long the peer has to consume it
+ * @len: number of words, 1..SNIC_MBX_WORDS
+ * @timeout_us: how long the peer has to ACK it
  *
- * Return: 0, or an error from snic_mbx_write() or snic_mbx_wait().
+ * snic_mbx_write(), then a wait for the ACK as in snic_mbx_wait(), with
+ * one deadline. A message the peer posts before it ACKs ours was written
+ * over ours, which the peer never read: the exchange "crossed". That
+ * message is left pending (SNIC_MBX_EV_MSG) for the caller to read, who
+ * may post again. A message that comes with the ACK is the answer to
+ * ours: 0, and the message is left pending.
+ *
+ * Return: 0 once ACKed, SNIC_MBX_CROSSED, or an error of snic_mbx_write()
+ * or snic_mbx_wait() (-ETIMEDOUT, -ECONNRESET, -ENODEV).
  */
-int snic_mbx_write_posted(struct snic_mbx *mbx, const u32 *msg,
-			  unsigned int len, unsigned int timeout_us)
+int snic_mbx_post(struct snic_mbx *mbx, const u32 *msg, unsigned int len,
+		  unsigned int timeout_us)
 {
 	int err = snic_mbx_write(mbx, msg, len);
 
 	if (err)
 		return err;
-	return snic_mbx_wait(mbx, SNIC_MBX_EV_ACK, timeout_us);
+	return snic_mbx_await(mbx, SNIC_MBX_EV_ACK, true, timeout_us);
 }
-SNIC_EXPORT(snic_mbx_write_posted);
+SNIC_EXPORT(snic_mbx_post);
 
 /**
  * snic_mbx_read_posted() - wait for a message from the peer and read it

@@ -153,8 +153,6 @@ static int snic_pf_vf_send(struct snic_pf_vf *vf, const u32 *w,
 {
 	int err;
 
-	if (snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_MSG))
-		vf->dropped++;
 	err = snic_mbx_write(&vf->mbx, w, len);
 
 	if (err) {

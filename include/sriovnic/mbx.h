@@ -19,6 +19,13 @@
  * wait also re-checks the registers every @poll_us; that poll is bounded by
  * the caller's timeout. Taking the buffer is retried @lock_tries times,
  * @lock_delay_us apart. All calls may sleep.
+ *
+ * The buffer is shared: a message the peer posted and we did not read yet
+ * is destroyed by our next write. snic_mbx_write() consumes its event once
+ * it owns the buffer (when the peer can no longer post), so it is never
+ * read back as the peer's. An exchange is snic_mbx_post(): write, then wait
+ * for the ACK; a peer message that comes first "crosses" ours (the peer
+ * wrote over our message before reading it) and is left for the caller.
  */
 #ifndef _SRIOVNIC_MBX_H
 #define _SRIOVNIC_MBX_H
@@ -42,6 +49,9 @@ enum snic_mbx_event {
 	SNIC_MBX_EV_ACK,
 	SNIC_MBX_EV_RST,
 };
+
+/* snic_mbx_post(): the peer posted a message instead of ACKing ours. */
+#define SNIC_MBX_CROSSED	1
 
 /**
  * struct snic_mbx_ops - register access for one mailbox
@@ -91,12 +101,14 @@ extern const struct snic_mbx_bits snic_mbx_vf_bits;
  * @rx: messages read
  * @busy: times the buffer could not be taken
  * @timeouts: waits that ran out
+ * @overwritten: peer messages destroyed unread by a write of ours
  */
 struct snic_mbx_stats {
 	u64 tx;
 	u64 rx;
 	u64 busy;
 	u64 timeouts;
+	u64 overwritten;
 };
 
 /**
@@ -108,6 +120,9 @@ struct snic_mbx_stats {
  *	asserted held by every transport call when set
  * @wq: waiters for an event; woken by snic_mbx_notify()
  * @ctl_seen: clear-on-read bits already read but not yet consumed
+ *	(private to the transport, as is @pending)
+ * @pending: BIT(event) of events consumed and made pending again by
+ *	snic_mbx_requeue()
  * @lock_tries: attempts to take the buffer
  * @lock_delay_us: pause between attempts
  * @poll_us: re-check interval while waiting for an event
@@ -120,6 +135,7 @@ struct snic_mbx {
 	struct mutex *lock;
 	wait_queue_head_t wq;
 	u32 ctl_seen;
+	u32 pending;
 	unsigned int lock_tries;
 	unsigned int lock_delay_us;
 	unsigned int poll_us;
@@ -142,8 +158,10 @@ int snic_mbx_write(struct snic_mbx *mbx, const u32 *msg, unsigned int len);
 int snic_mbx_read(struct snic_mbx *mbx, u32 *msg, unsigned int len);
 int snic_mbx_wait(struct snic_mbx *mbx, enum snic_mbx_event ev,
 		  unsigned int timeout_us);
-int snic_mbx_write_posted(struct snic_mbx *mbx, const u32 *msg,
-			  unsigned int len, unsigned int timeout_us);
+int snic_mbx_post(struct snic_mbx *mbx, const u32 *msg, unsigned int len,
+		  unsigned int timeout_us);
+void snic_mbx_requeue(struct snic_mbx *mbx, enum snic_mbx_event ev);
+void snic_mbx_forget(struct snic_mbx *mbx);
 int snic_mbx_read_posted(struct snic_mbx *mbx, u32 *msg, unsigned int len,
 			 unsigned int timeout_us);
 void snic_mbx_notify(struct snic_mbx *mbx);

@@ -1,4 +1,5 @@
 #!/bin/bash
+# reference: yes
 # proves: sriov_numvfs enables and disables VFs (0, 2, 7, 0), with the PF down or up; 8 and 9 are refused with an error and change nothing
 . "$SNIC_DIR/tests/vm/lib.sh"
 load_drivers

@@ -1,4 +1,5 @@
 #!/bin/bash
+# reference: yes
 # proves: VFs moved into separate network namespaces exchange ping and TCP with each other and with the PF
 . "$SNIC_DIR/tests/vm/lib.sh"
 load_drivers
