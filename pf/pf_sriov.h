@@ -80,7 +80,6 @@ struct snic_pf_vf_stats {
  * @ext_events: EXT_EVENT messages sent to the VF
  * @superseded: messages of ours the VF left unread for
  *	SNIC_PF_UNREAD_MAX_MS and that newer state then overwrote
- * @dropped: requests of the VF overwritten unread by a message of ours
  * @nacks: NACK messages (answers, RESET refusals, bare NACKs) sent to it
  * @rs: rate limit for everything this VF can make the PF log
  * @ext_rs: rate limit of its own for the negotiation line, so that a VF's
@@ -110,7 +109,6 @@ struct snic_pf_vf {
 	unsigned long unread_since;
 	u64 ext_events;
 	u64 superseded;
-	u64 dropped;
 	u64 nacks;
 	struct ratelimit_state rs;
 	struct ratelimit_state ext_rs;

@@ -142,10 +142,10 @@ void snic_pf_vf_mbx_init(struct snic_pf_vf *vf)
 
 /*
  * There is one buffer: writing destroys a request the VF posted and we
- * have not read. Its event is consumed with it, so that we never read our
- * own message back as that request (and ACK it, which would make the VF
- * wait for an answer that never comes); the VF sees our message where its
- * ACK should be and posts the request again, as it does under Linux igb.
+ * have not read. snic_mbx_write() consumes its event with it (counted in
+ * mbx.stats.overwritten, debugfs "dropped"), so that we never read our own
+ * message back as that request; the VF sees our message where its ACK
+ * should be and posts the request again, as it does under Linux igb.
  * @kind (enum snic_pf_tx_kind) is what the VF has not read from now on.
  */
 static int snic_pf_vf_send(struct snic_pf_vf *vf, const u32 *w,
