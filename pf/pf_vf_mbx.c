@@ -679,20 +679,22 @@ static void snic_pf_vf_tx(struct snic_pf *pf, struct snic_pf_vf *vf)
 
 /* ---- The work ------------------------------------------------------ */
 
-/* One VF's events, in order: its reset, our message read, its request. */
+/*
+ * One VF's events, in order: its reset, our message read, its request,
+ * then what we have to send. ACK and request are looked at in MBVFICR as
+ * it is now, not as the pass began: a request posted meanwhile is served
+ * rather than overwritten by the message sent next.
+ */
 static void snic_pf_vf_serve(struct snic_pf *pf, struct snic_pf_vf *vf,
-			     u32 icr, u32 flr)
+			     u32 flr)
 {
-	unsigned int v = vf->idx;
-
-	if ((flr & BIT(v)) && snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_RST))
+	if ((flr & BIT(vf->idx)) &&
+	    snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_RST))
 		snic_pf_vf_flr(pf, vf);
 	/* Before the request: this ACK is for a message older than its answer. */
-	if ((icr & SNIC_MBVFICR_ACK(v)) &&
-	    snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_ACK))
+	if (snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_ACK))
 		vf->unread = SNIC_PF_TX_NONE;
-	if ((icr & SNIC_MBVFICR_REQ(v)) &&
-	    snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_MSG))
+	if (snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_MSG))
 		snic_pf_vf_rcv(pf, vf);
 	snic_pf_vf_tx(pf, vf);
 }
@@ -734,7 +736,7 @@ void snic_pf_vf_mbx_work(struct work_struct *work)
 		pf_wr32(pf, SNIC_MBVFICR, stray);
 
 	for (v = 0; v < s->num_vfs; v++)
-		snic_pf_vf_serve(pf, &s->vfs[v], icr, flr);
+		snic_pf_vf_serve(pf, &s->vfs[v], flr);
 out:
 	mutex_unlock(&s->lock);
 }
