@@ -12,6 +12,7 @@
 #ifndef _SRIOVNIC_PF_VF_TX_H
 #define _SRIOVNIC_PF_VF_TX_H
 
+#include <linux/bits.h>
 #include <linux/types.h>
 
 /*
