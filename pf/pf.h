@@ -88,8 +88,6 @@ struct snic_pf {
 	 *	the reset work does nothing
 	 */
 	bool removing;
-	/** @link: speed and duplex last reported, with @link_up; cfg_lock */
-	struct snic_pf_link link;
 	/**
 	 * @watchdog: link poll and statistics, every SNIC_PF_WATCHDOG_PERIOD
 	 *	and at once on LSC

@@ -39,7 +39,8 @@ static int snic_pf_vfs_show(struct seq_file *m, void *unused)
 		seq_printf(m, " caps=0x%x link_reason=%s events=%llu nacks=%llu dropped=%llu\n",
 			   vf->ext.caps,
 			   snic_link_reason_str(snic_pf_vf_link_reason(pf, vf)),
-			   vf->ext_events, vf->nacks, vf->dropped);
+			   vf->ext_events, vf->nacks,
+			   vf->mbx.stats.overwritten);
 	}
 	mutex_unlock(&s->lock);
 	return 0;

@@ -59,7 +59,6 @@ int snic_pf_hw_setup(struct snic_pf *pf)
 	netif_addr_unlock_bh(dev);
 
 	pf->link_up = false;
-	pf->link.up = false;
 	netif_carrier_off(dev);
 	err = snic_pf_link_restart(pf);
 	if (err)

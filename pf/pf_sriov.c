@@ -95,8 +95,11 @@ static void snic_pf_sriov_hw_program(struct snic_pf *pf)
 	pf_wr32(pf, SNIC_VFTE, vfre);
 	pf_wr32(pf, SNIC_DTXSWC, dtxswc);
 
-	/* Mailbox and VF reset events: unmasked before any VF exists. */
-	pf_wr32(pf, SNIC_MBVFIMR, SNIC_MBVFICR_REQ_ALL);
+	/*
+	 * Mailbox and VF reset events: unmasked before any VF exists. A VF's
+	 * ACK too: it is what lets the PF's next message go.
+	 */
+	pf_wr32(pf, SNIC_MBVFIMR, SNIC_MBVFICR_REQ_ALL | SNIC_MBVFICR_ACK_ALL);
 	if (pf->pdev->msix_enabled)
 		pf_wr32(pf, SNIC_GPIE, pf_rd32(pf, SNIC_GPIE) |
 			SNIC_GPIE_MSIX_MODE | SNIC_GPIE_NSICR);
@@ -143,9 +146,6 @@ int snic_pf_sriov_hw_init(struct snic_pf *pf)
 	for (v = 0; v < s->num_vfs; v++) {
 		s->vfs[v].clear = false;
 		s->vfs[v].cts_sent = false;
-		/* The reset emptied every mailbox: nothing is left unread. */
-		s->vfs[v].unread = false;
-		s->vfs[v].slow = false;
 		snic_vf_ext_clear(&s->vfs[v].ext);
 	}
 	spin_lock_bh(&s->filter_lock);
@@ -162,8 +162,8 @@ int snic_pf_sriov_hw_init(struct snic_pf *pf)
 
 		snic_pf_vf_apply_admin(pf, vf);
 		snic_pf_vf_stats_update(pf, vf, true);
-		/* Redo RESET: the caller's PFRSTD write makes igbvf look. */
-		snic_pf_vf_request_reset(vf);
+		/* Redo RESET, asked once the reset is over. */
+		snic_pf_vf_mbx_reset(vf);
 	}
 	mutex_unlock(&s->lock);
 

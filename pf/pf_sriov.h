@@ -22,6 +22,7 @@
 #include <sriovnic/mbx.h>
 
 #include "pf_vf_policy.h"
+#include "pf_vf_tx.h"
 
 struct dentry;
 struct snic_pf;
@@ -70,11 +71,15 @@ struct snic_pf_vf_stats {
  *	igbvf) only ever gets base-protocol messages
  * @link_reason_sent: the last enum snic_link_reason the VF was told (it
  *	assumes SNIC_LINK_UP when it negotiates SNIC_EXT_CAP_LINK)
- * @unread: the VF has not yet read the last message written to it
- * @slow: it did not read one within SNIC_PF_EVENT_WAIT_US; events to it
- *	do not wait again until it reads one
+ * @tx_pending: BIT(enum snic_pf_tx_kind) of what the VF must still be
+ *	told; set by the ndos, link changes and resets, sent and cleared by
+ *	the mailbox work only (snic_pf_tx_decide())
+ * @unread: enum snic_pf_tx_kind of the last message written to the VF,
+ *	SNIC_PF_TX_NONE once it read it (ACK) or wrote a request
+ * @unread_since: jiffies when that message was written
  * @ext_events: EXT_EVENT messages sent to the VF
- * @dropped: requests of the VF overwritten unread by a message of ours
+ * @superseded: messages of ours the VF left unread for
+ *	SNIC_PF_UNREAD_MAX_MS and that newer state then overwrote
  * @nacks: NACK messages (answers, RESET refusals, bare NACKs) sent to it
  * @rs: rate limit for everything this VF can make the PF log
  * @ext_rs: rate limit of its own for the negotiation line, so that a VF's
@@ -99,10 +104,11 @@ struct snic_pf_vf {
 	unsigned long last_nack;
 	struct snic_vf_ext ext;
 	u8 link_reason_sent;
-	bool unread;
-	bool slow;
+	unsigned long tx_pending;
+	u8 unread;
+	unsigned long unread_since;
 	u64 ext_events;
-	u64 dropped;
+	u64 superseded;
 	u64 nacks;
 	struct ratelimit_state rs;
 	struct ratelimit_state ext_rs;
@@ -270,12 +276,10 @@ void snic_pf_filter_restore(struct snic_pf *pf);
 
 /* pf_vf_mbx.c, with sriov.lock held */
 void snic_pf_vf_mbx_init(struct snic_pf_vf *vf);
-void snic_pf_vf_ping(struct snic_pf_vf *vf, bool cts);
-void snic_pf_vf_request_reset(struct snic_pf_vf *vf);
-void snic_pf_vf_kick(struct snic_pf_vf *vf);
+void snic_pf_vf_mbx_reset(struct snic_pf_vf *vf);
+void snic_pf_vf_queue_tx(struct snic_pf_vf *vf, enum snic_pf_tx_kind kind);
 bool snic_pf_vf_link_ok(struct snic_pf *pf, struct snic_pf_vf *vf);
 u8 snic_pf_vf_link_reason(struct snic_pf *pf, struct snic_pf_vf *vf);
-int snic_pf_vf_send_mac(struct snic_pf *pf, struct snic_pf_vf *vf);
 void snic_pf_vf_update_links(struct snic_pf *pf);
 void snic_pf_vf_mbx_work(struct work_struct *work);
 

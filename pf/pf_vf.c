@@ -87,6 +87,9 @@ void snic_pf_vf_hw_clean(struct snic_pf *pf, struct snic_pf_vf *vf)
 	lockdep_assert_held(&pf->sriov.lock);
 	vf->clear = false;
 	vf->cts_sent = false;
+	/* What it was to be told, it learns again through RESET. */
+	vf->tx_pending = 0;
+	vf->unread = SNIC_PF_TX_NONE;
 	snic_vf_ext_clear(&vf->ext);
 	snic_pf_vf_enable(pf, v, false);
 	snic_pf_vf_queue_clean(pf, v);

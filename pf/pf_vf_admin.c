@@ -30,9 +30,10 @@ static struct snic_pf_vf *snic_admin_vf(struct snic_pf *pf, int vf)
  * @mac: the address; all-zero gives the choice back to the VF
  *
  * The address is the VF's from its next RESET on. A VF that negotiated
- * SNIC_EXT_CAP_LIVE_MAC gets it at once (filter programmed, EXT_EVENT
- * MAC) and keeps running; any other VF that is running is asked to reset
- * (a NACK without CTS), so it picks the address up now. A VF that is
+ * SNIC_EXT_CAP_LIVE_MAC gets it at once (filter programmed here, EXT_EVENT
+ * MAC sent by the mailbox work) and keeps running; any other VF that is
+ * running is asked to reset (a NACK without CTS, also from the work), so
+ * it picks the address up now. Never waits for the VF. A VF that is
  * trusted may still choose another one afterwards.
  *
  * Return: 0 or -EINVAL.
@@ -67,7 +68,9 @@ int snic_pf_ndo_set_vf_mac(struct net_device *dev, int vf, u8 *mac)
 		spin_lock_bh(&pf->sriov.filter_lock);
 		err = snic_pf_filter_vf_mac(pf, v->idx, v->mac);
 		spin_unlock_bh(&pf->sriov.filter_lock);
-		if (!err && !snic_pf_vf_send_mac(pf, v)) {
+		if (!err) {
+			/* The mailbox work tells the VF (EXT_EVENT MAC). */
+			snic_pf_vf_queue_tx(v, SNIC_PF_TX_MAC);
 			netdev_info(dev, "VF %d: MAC %pM, applied live\n",
 				    vf, mac);
 			goto out;
@@ -76,10 +79,8 @@ int snic_pf_ndo_set_vf_mac(struct net_device *dev, int vf, u8 *mac)
 	}
 	netdev_info(dev, "VF %d: MAC %pM, effective at the VF's next reset\n",
 		    vf, mac);
-	if (v->clear) {
-		snic_pf_vf_request_reset(v);
-		snic_pf_vf_kick(v);
-	}
+	if (v->clear)
+		snic_pf_vf_queue_tx(v, SNIC_PF_TX_RESET);
 out:
 	mutex_unlock(&pf->sriov.lock);
 	return err;
@@ -147,10 +148,8 @@ int snic_pf_ndo_set_vf_vlan(struct net_device *dev, int vf, u16 vlan, u8 qos,
 	if (err)
 		netdev_err(dev, "VF %d: no free VLAN filter for VLAN %u\n",
 			   vf, vlan);
-	if (v->port_vlan && !vlan && v->clear) {
-		snic_pf_vf_request_reset(v);
-		snic_pf_vf_kick(v);
-	}
+	if (v->port_vlan && !vlan && v->clear)
+		snic_pf_vf_queue_tx(v, SNIC_PF_TX_RESET);
 	v->port_vlan = vlan;
 	v->qos = qos;
 out:
@@ -268,7 +267,8 @@ int snic_pf_ndo_set_vf_trust(struct net_device *dev, int vf, bool on)
  * "disable" also stops the VF's pool: no receive, no transmit, no filter
  * delivery, so the VF is off the wire even if its driver ignored the
  * message. The VF is told through CTS, or with EXT_EVENT LINK and the
- * reason when it negotiated that (see pf_vf_mbx.c).
+ * reason when it negotiated that, by the mailbox work (see pf_vf_mbx.c);
+ * this does not wait for the VF.
  *
  * Return: 0 or -EINVAL.
  */
@@ -304,7 +304,7 @@ int snic_pf_ndo_set_vf_link_state(struct net_device *dev, int vf, int state)
 		spin_unlock_bh(&pf->sriov.filter_lock);
 		snic_pf_vf_enable(pf, v->idx, up);
 	}
-	snic_pf_vf_update_links(pf);
+	snic_pf_vf_queue_tx(v, SNIC_PF_TX_LINK);
 out:
 	mutex_unlock(&pf->sriov.lock);
 	return err;

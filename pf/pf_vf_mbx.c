@@ -26,34 +26,35 @@
  * watchdog re-reads the mailbox only once something (an interrupt there,
  * a reset indication) told it to. So after each message that changes a
  * VF's link state the PF also raises all of that VF's interrupt causes
- * through its PVTEICS mirror (snic_pf_vf_kick()): every VF driver then
- * looks at its mailbox, and igbvf's "other" vector re-checks the link.
+ * through its PVTEICS mirror (snic_pf_vf_raise_irq()): every VF driver
+ * then looks at its mailbox, and igbvf's "other" vector re-checks the link.
  *
  * The extension (Documentation/mailbox.rst). A VF that offers EXT_HELLO
  * after RESET is granted a version and capabilities (pf_vf_policy.c);
  * every reset of the VF forgets them. Only such a VF gets EXT_EVENT LINK
  * (instead of PF_CONTROL: the event carries CTS just as PF_CONTROL would,
  * plus why the link is down), EXT_EVENT MAC (instead of a reset when the
- * administrator sets its address) and NACKs with a reason word. Events go
- * out like PF_CONTROL, from whoever holds &snic_pf_sriov.lock, but first
- * give the VF a bounded moment to read our previous message and serve a
- * request it may have posted (either would be overwritten); a VF that does
- * not read is not waited for again until it does.
+ * administrator sets its address) and NACKs with a reason word.
+ *
+ * Who sends. Only this work writes to a VF. The ndos (pf_vf_admin.c), link
+ * changes and resets program the PF's own registers at once, record what
+ * the VF must be told (snic_pf_vf_queue_tx(): a request to reset, the new
+ * address, the link) and queue the work; none of them waits for a VF. The
+ * work serves what a VF posted first, then sends one pending message,
+ * once the VF read (ACKed) the one before: the ACK raises the mailbox
+ * interrupt, which queues the work again. The work itself never waits for
+ * a VF either: a VF that does not read keeps its news pending, and after
+ * SNIC_PF_UNREAD_MAX_MS newer state overwrites the unread message (or, if
+ * that would lose something, a request to reset does), see pf_vf_tx.c.
  */
 #include <linux/etherdevice.h>
 #include <linux/if_link.h>
 
 #include "pf.h"
 #include "pf_vf_policy.h"
+#include "pf_vf_tx.h"
 
 #define SNIC_VF_NACK_INTERVAL	(2 * HZ)
-
-/*
- * How long an event waits for the VF to read the message before it, and
- * how many requests the VF may slip in before the event goes out anyway.
- */
-#define SNIC_PF_EVENT_WAIT_US	(100 * 1000)
-#define SNIC_PF_EVENT_TRIES	3
 
 /* ---- Transport glue ------------------------------------------------ */
 
@@ -141,13 +142,14 @@ void snic_pf_vf_mbx_init(struct snic_pf_vf *vf)
 
 /*
  * There is one buffer: writing destroys a request the VF posted and we
- * have not read. Its event is consumed with it, so that we never read our
- * own message back as that request (and ACK it, which would make the VF
- * wait for an answer that never comes); the VF sees our message where its
- * ACK should be and posts the request again, as it does under Linux igb.
+ * have not read. snic_mbx_write() consumes its event with it (counted in
+ * mbx.stats.overwritten, debugfs "dropped"), so that we never read our own
+ * message back as that request; the VF sees our message where its ACK
+ * should be and posts the request again, as it does under Linux igb.
+ * @kind (enum snic_pf_tx_kind) is what the VF has not read from now on.
  */
 static int snic_pf_vf_send(struct snic_pf_vf *vf, const u32 *w,
-			   unsigned int len, bool cts)
+			   unsigned int len, bool cts, u8 kind)
 {
 	int err;
 
@@ -158,18 +160,25 @@ static int snic_pf_vf_send(struct snic_pf_vf *vf, const u32 *w,
 		return err;
 	}
 	vf->cts_sent = cts;
-	vf->unread = true;
+	vf->unread = kind;
+	vf->unread_since = jiffies;
 	if (w[0] & SNIC_MSG_NACK)
 		vf->nacks++;
 	return 0;
 }
 
-/**
- * snic_pf_vf_ping() - send PF_CONTROL, with or without CTS
- * @vf: the VF; sriov.lock held
- * @cts: whether the VF may consider its link up
+/*
+ * Make a VF driver look at its mailbox now: set the VF's three interrupt
+ * causes through the PF's mirror of its EICS. A VF that has them masked
+ * (not running) ignores it.
  */
-void snic_pf_vf_ping(struct snic_pf_vf *vf, bool cts)
+static void snic_pf_vf_raise_irq(struct snic_pf_vf *vf)
+{
+	pf_wr32(vf->pf, SNIC_PVTEICS(vf->idx), GENMASK(2, 0));
+}
+
+/* PF_CONTROL, with or without CTS. */
+static int snic_pf_vf_ping(struct snic_pf_vf *vf, bool cts)
 {
 	struct snic_msg msg = {
 		.type = SNIC_MSG_PF_CONTROL,
@@ -177,41 +186,26 @@ void snic_pf_vf_ping(struct snic_pf_vf *vf, bool cts)
 	};
 	u32 w[SNIC_MBX_WORDS];
 	unsigned int len;
+	int err;
 
-	lockdep_assert_held(&vf->pf->sriov.lock);
-	if (snic_msg_encode(&msg, SNIC_DIR_REPLY, w, &len))
-		return;
-	snic_pf_vf_send(vf, w, len, cts);
+	err = snic_msg_encode(&msg, SNIC_DIR_REPLY, w, &len);
+	if (!err)
+		err = snic_pf_vf_send(vf, w, len, cts, SNIC_PF_TX_LINK);
+	return err;
 }
 
-/**
- * snic_pf_vf_request_reset() - ask a VF to reset itself
- * @vf: the VF; sriov.lock held
- *
+/*
  * A NACK without CTS: VF drivers answer it by resetting and repeating the
  * RESET handshake (igbvf: at most once every 10 s).
  */
-void snic_pf_vf_request_reset(struct snic_pf_vf *vf)
+static int snic_pf_vf_request_reset(struct snic_pf_vf *vf)
 {
 	u32 w = SNIC_MSG_NACK;
 
-	lockdep_assert_held(&vf->pf->sriov.lock);
 	vf->last_nack = jiffies;
 	/* It comes back through RESET, on the base protocol. */
 	snic_vf_ext_clear(&vf->ext);
-	snic_pf_vf_send(vf, &w, 1, false);
-}
-
-/**
- * snic_pf_vf_kick() - make a VF driver look at its mailbox now
- * @vf: the VF
- *
- * Sets the VF's three interrupt causes through the PF's mirror of its
- * EICS. A VF that has them masked (not running) ignores it.
- */
-void snic_pf_vf_kick(struct snic_pf_vf *vf)
-{
-	pf_wr32(vf->pf, SNIC_PVTEICS(vf->idx), GENMASK(2, 0));
+	return snic_pf_vf_send(vf, &w, 1, false, SNIC_PF_TX_RESET);
 }
 
 /**
@@ -256,16 +250,30 @@ bool snic_pf_vf_link_ok(struct snic_pf *pf, struct snic_pf_vf *vf)
 	return vf->clear && snic_pf_vf_link_reason(pf, vf) == SNIC_LINK_UP;
 }
 
-static void snic_pf_vf_update_link(struct snic_pf *pf, struct snic_pf_vf *vf);
+/**
+ * snic_pf_vf_queue_tx() - tell a VF something, from the mailbox work
+ * @vf: the VF; sriov.lock held
+ * @kind: SNIC_PF_TX_RESET (ask it to reset), SNIC_PF_TX_MAC (its new
+ *	address, live) or SNIC_PF_TX_LINK (its link state, if it changed)
+ *
+ * Never waits: records @kind and queues the work, which sends it once the
+ * VF read what it was sent before (see pf_vf_tx.c for a VF that does not).
+ */
+void snic_pf_vf_queue_tx(struct snic_pf_vf *vf, enum snic_pf_tx_kind kind)
+{
+	lockdep_assert_held(&vf->pf->sriov.lock);
+	set_bit(kind, &vf->tx_pending);
+	snic_pf_sriov_irq(vf->pf);
+}
 
 /**
  * snic_pf_vf_update_links() - tell every VF whose link state changed
  * @pf: the PF; sriov.lock held
  *
- * Sends PF_CONTROL with CTS to VFs that may now be up, without CTS to VFs
- * that must go down, and kicks each of them; a VF granted
- * SNIC_EXT_CAP_LINK gets EXT_EVENT LINK instead, also when only the
- * reason changed.
+ * Queues SNIC_PF_TX_LINK for each VF: the work sends PF_CONTROL with CTS
+ * to VFs that may now be up, without CTS to VFs that must go down, and
+ * makes each look at its mailbox; a VF granted SNIC_EXT_CAP_LINK gets
+ * EXT_EVENT LINK instead, also when only the reason changed.
  */
 void snic_pf_vf_update_links(struct snic_pf *pf)
 {
@@ -274,10 +282,23 @@ void snic_pf_vf_update_links(struct snic_pf *pf)
 
 	lockdep_assert_held(&s->lock);
 	for (v = 0; v < s->num_vfs; v++)
-		snic_pf_vf_update_link(pf, &s->vfs[v]);
+		snic_pf_vf_queue_tx(&s->vfs[v], SNIC_PF_TX_LINK);
 }
 
-/* ---- VF reset ------------------------------------------------------ */
+/**
+ * snic_pf_vf_mbx_reset() - a global reset emptied the VF's mailbox
+ * @vf: the VF; sriov.lock held
+ *
+ * Nothing we wrote is left unread and the VF must do RESET again: a
+ * request to reset is queued (the work sends it once the reset is over).
+ */
+void snic_pf_vf_mbx_reset(struct snic_pf_vf *vf)
+{
+	lockdep_assert_held(&vf->pf->sriov.lock);
+	vf->unread = SNIC_PF_TX_NONE;
+	vf->tx_pending = 0;
+	snic_pf_vf_queue_tx(vf, SNIC_PF_TX_RESET);
+}
 
 /* ---- Requests ------------------------------------------------------ */
 
@@ -426,6 +447,7 @@ static void snic_pf_vf_reply(struct snic_pf *pf, struct snic_pf_vf *vf,
 		    time_before(jiffies, vf->last_nack + SNIC_VF_NACK_INTERVAL))
 			return;
 		snic_pf_vf_request_reset(vf);
+		snic_pf_vf_raise_irq(vf);
 		return;
 	default:
 		break;
@@ -444,7 +466,7 @@ static void snic_pf_vf_reply(struct snic_pf *pf, struct snic_pf_vf *vf,
 			if (snic_msg_encode(&r, SNIC_DIR_REPLY, w, &len))
 				return;
 		}
-		snic_pf_vf_send(vf, w, len, false);
+		snic_pf_vf_send(vf, w, len, false, SNIC_PF_TX_REPLY);
 		return;
 	}
 
@@ -460,7 +482,7 @@ static void snic_pf_vf_reply(struct snic_pf *pf, struct snic_pf_vf *vf,
 
 		/* A VF that does not hear of it has not negotiated it. */
 		if (!snic_msg_encode(&r, SNIC_DIR_REPLY, w, &len)) {
-			if (snic_pf_vf_send(vf, w, len, cts))
+			if (snic_pf_vf_send(vf, w, len, cts, SNIC_PF_TX_REPLY))
 				snic_vf_ext_clear(&vf->ext);
 			return;
 		}
@@ -475,7 +497,7 @@ static void snic_pf_vf_reply(struct snic_pf *pf, struct snic_pf_vf *vf,
 		w[1] = d->refusal;
 		len = SNIC_NACK_REASON_WORDS;
 	}
-	snic_pf_vf_send(vf, w, len, cts);
+	snic_pf_vf_send(vf, w, len, cts, SNIC_PF_TX_REPLY);
 }
 
 static void snic_pf_vf_rcv(struct snic_pf *pf, struct snic_pf_vf *vf)
@@ -493,7 +515,7 @@ static void snic_pf_vf_rcv(struct snic_pf *pf, struct snic_pf_vf *vf)
 		return;
 	}
 	/* A VF that writes has read what we sent before (or never will). */
-	vf->unread = false;
+	vf->unread = SNIC_PF_TX_NONE;
 
 	/*
 	 * The VF writes only as many words as its message has; the rest of
@@ -525,115 +547,173 @@ static void snic_pf_vf_rcv(struct snic_pf *pf, struct snic_pf_vf *vf)
 			 vf->idx, vf->ext.version, vf->ext.caps);
 }
 
-/* ---- Messages of the extension ------------------------------------- */
+/* ---- Sending what is pending ---------------------------------------- */
 
 /*
  * Send one EXT_EVENT to a VF granted @cap, with CTS as PF_CONTROL would
  * carry it. Never to a VF that is not clear to send or did not negotiate.
  */
 static int snic_pf_vf_send_event(struct snic_pf *pf, struct snic_pf_vf *vf,
-				 struct snic_msg *msg, u32 cap, bool cts)
+				 struct snic_msg *msg, u32 cap, bool cts,
+				 u8 kind)
 {
 	u32 w[SNIC_MBX_WORDS];
-	unsigned int len, i;
+	unsigned int len;
 	int err;
 
-	lockdep_assert_held(&pf->sriov.lock);
-	for (i = 0; ; i++) {
-		/*
-		 * Our previous message would be overwritten: let it be read.
-		 * That includes the answer to the last request served here.
-		 */
-		if (vf->unread && !vf->slow) {
-			if (snic_mbx_wait(&vf->mbx, SNIC_MBX_EV_ACK,
-					  SNIC_PF_EVENT_WAIT_US))
-				vf->slow = true;
-			else
-				vf->unread = false;
-		}
-		/* So would a request the VF posted: serve it first. */
-		if (i == SNIC_PF_EVENT_TRIES ||
-		    test_bit(SNIC_PF_RESETTING, &pf->state) ||
-		    !snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_MSG))
-			break;
-		snic_pf_vf_rcv(pf, vf);
-	}
 	if (!vf->clear || !(vf->ext.caps & cap) || snic_pf_dead(pf))
 		return -ENOTCONN;
-
 	msg->type = SNIC_MSG_EXT_EVENT;
 	msg->flags = cts ? SNIC_MSG_CTS : 0;
 	err = snic_msg_encode(msg, SNIC_DIR_REPLY, w, &len);
 	if (!err)
-		err = snic_pf_vf_send(vf, w, len, cts);
+		err = snic_pf_vf_send(vf, w, len, cts, kind);
 	if (err)
 		return err;
 	vf->ext_events++;
-	snic_pf_vf_kick(vf);
 	return 0;
 }
 
-/* Tell one VF its link state, if it changed since it was last told. */
-static void snic_pf_vf_update_link(struct snic_pf *pf, struct snic_pf_vf *vf)
+/* Does the VF's link state differ from what it was last told? */
+static bool snic_pf_vf_link_changed(struct snic_pf *pf, struct snic_pf_vf *vf)
+{
+	bool cts = snic_pf_vf_link_ok(pf, vf);
+
+	if (vf->clear && (vf->ext.caps & SNIC_EXT_CAP_LINK) &&
+	    snic_pf_vf_link_reason(pf, vf) != vf->link_reason_sent)
+		return true;
+	return cts != vf->cts_sent;
+}
+
+/* Tell one VF its link state: EXT_EVENT LINK if it may, else PF_CONTROL. */
+static int snic_pf_vf_send_link(struct snic_pf *pf, struct snic_pf_vf *vf)
 {
 	bool cts = snic_pf_vf_link_ok(pf, vf);
 	struct snic_msg m = { .info = SNIC_EXT_EV_LINK };
-	u8 reason;
+	u8 reason = snic_pf_vf_link_reason(pf, vf);
 
-	lockdep_assert_held(&pf->sriov.lock);
-	if (vf->clear && (vf->ext.caps & SNIC_EXT_CAP_LINK)) {
-		reason = snic_pf_vf_link_reason(pf, vf);
-		if (reason == vf->link_reason_sent && cts == vf->cts_sent)
-			return;
-		m.link.up = reason == SNIC_LINK_UP;
-		m.link.reason = reason;
-		if (!snic_pf_vf_send_event(pf, vf, &m, SNIC_EXT_CAP_LINK,
-					   cts)) {
-			vf->link_reason_sent = reason;
-			return;
-		}
-		/* Could not (or no longer may): the base protocol's way. */
-		cts = snic_pf_vf_link_ok(pf, vf);
+	m.link.up = reason == SNIC_LINK_UP;
+	m.link.reason = reason;
+	if (!snic_pf_vf_send_event(pf, vf, &m, SNIC_EXT_CAP_LINK, cts,
+				   SNIC_PF_TX_LINK)) {
+		vf->link_reason_sent = reason;
+		return 0;
 	}
-	if (cts == vf->cts_sent)
-		return;
-	snic_pf_vf_ping(vf, cts);
-	snic_pf_vf_kick(vf);
+	/* Not negotiated (or no longer): the base protocol's way. */
+	if (!vf->clear || !(vf->ext.caps & SNIC_EXT_CAP_LINK))
+		return snic_pf_vf_ping(vf, cts);
+	return -EBUSY;
 }
 
-/**
- * snic_pf_vf_send_mac() - tell a VF its new administrative address live
- * @pf: the PF
- * @vf: the VF; sriov.lock held; @vf->mac already programmed
- *
- * Return: 0 once EXT_EVENT MAC was written; an error when the VF was not
- * granted SNIC_EXT_CAP_LIVE_MAC (or is not clear to send) or the mailbox
- * could not be written, and the caller falls back to a reset of the VF.
- */
-int snic_pf_vf_send_mac(struct snic_pf *pf, struct snic_pf_vf *vf)
+/* EXT_EVENT MAC: the administrator's address, already programmed. */
+static int snic_pf_vf_send_mac(struct snic_pf *pf, struct snic_pf_vf *vf)
 {
 	struct snic_msg m = { .info = SNIC_EXT_EV_MAC };
 
-	lockdep_assert_held(&pf->sriov.lock);
 	ether_addr_copy(m.mac, vf->mac);
 	return snic_pf_vf_send_event(pf, vf, &m, SNIC_EXT_CAP_LIVE_MAC,
-				     snic_pf_vf_link_ok(pf, vf));
+				     snic_pf_vf_link_ok(pf, vf),
+				     SNIC_PF_TX_MAC);
 }
 
-/* ---- Statistics ---------------------------------------------------- */
+/*
+ * What is still to be sent, given the VF's state now: an address goes
+ * live only to a VF that negotiated that (any other running VF is asked to
+ * reset, one that is not running gets it with RESET); the link only when
+ * it differs from what the VF was told. A VF on SNIC_EXT_CAP_LINK always
+ * has its link looked at: one that just negotiated learns why it is down.
+ */
+static u32 snic_pf_vf_tx_pending(struct snic_pf *pf, struct snic_pf_vf *vf)
+{
+	unsigned long *p = &vf->tx_pending;
+
+	if (test_bit(SNIC_PF_TX_MAC, p) && vf->clear &&
+	    !(vf->ext.caps & SNIC_EXT_CAP_LIVE_MAC))
+		set_bit(SNIC_PF_TX_RESET, p);
+	if (!vf->clear || !(vf->ext.caps & SNIC_EXT_CAP_LIVE_MAC))
+		clear_bit(SNIC_PF_TX_MAC, p);
+	if (vf->clear && (vf->ext.caps & SNIC_EXT_CAP_LINK))
+		set_bit(SNIC_PF_TX_LINK, p);
+	if (test_bit(SNIC_PF_TX_LINK, p) && !snic_pf_vf_link_changed(pf, vf))
+		clear_bit(SNIC_PF_TX_LINK, p);
+	return *p & SNIC_PF_TX_PENDING_ALL;
+}
+
+/* Send at most one pending message to a VF, never waiting for it. */
+static void snic_pf_vf_tx(struct snic_pf *pf, struct snic_pf_vf *vf)
+{
+	struct snic_pf_tx_state st = { .unread = vf->unread };
+	unsigned long max = msecs_to_jiffies(SNIC_PF_UNREAD_MAX_MS);
+	struct snic_pf_tx_decision d;
+	int err;
+
+	st.pending = snic_pf_vf_tx_pending(pf, vf);
+	st.stale = time_after_eq(jiffies, vf->unread_since + max);
+	snic_pf_tx_decide(&st, &d);
+	switch (d.send) {
+	case SNIC_PF_TX_RESET:
+		err = snic_pf_vf_request_reset(vf);
+		break;
+	case SNIC_PF_TX_MAC:
+		err = snic_pf_vf_send_mac(pf, vf);
+		break;
+	case SNIC_PF_TX_LINK:
+		err = snic_pf_vf_send_link(pf, vf);
+		break;
+	default:
+		vf->tx_pending &= ~(unsigned long)d.done;
+		return;
+	}
+	/* Not written (the VF holds the buffer): the next pass tries again. */
+	if (err)
+		return;
+	vf->tx_pending &= ~(unsigned long)d.done;
+	if (d.overwrite) {
+		vf->superseded++;
+		snic_vf_log(vf, info,
+			    "did not read the PF's message for %u ms: replaced\n",
+			    SNIC_PF_UNREAD_MAX_MS);
+	}
+	snic_pf_vf_raise_irq(vf);
+}
 
 /* ---- The work ------------------------------------------------------ */
 
+/*
+ * One VF's events, in order: its reset, our message read, its request,
+ * then what we have to send. ACK and request are looked at in MBVFICR as
+ * it is now, not as the pass began: a request posted meanwhile is served
+ * rather than overwritten by the message sent next.
+ */
+static void snic_pf_vf_serve(struct snic_pf *pf, struct snic_pf_vf *vf,
+			     u32 flr)
+{
+	if ((flr & BIT(vf->idx)) &&
+	    snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_RST))
+		snic_pf_vf_flr(pf, vf);
+	/* Before the request: this ACK is for a message older than its answer. */
+	if (snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_ACK))
+		vf->unread = SNIC_PF_TX_NONE;
+	if (snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_MSG))
+		snic_pf_vf_rcv(pf, vf);
+	snic_pf_vf_tx(pf, vf);
+}
+
 /**
- * snic_pf_vf_mbx_work() - serve VF resets and requests
+ * snic_pf_vf_mbx_work() - serve VF resets and requests, send what is
+ *	pending
  * @work: &snic_pf_sriov.mbx_work
+ *
+ * The only place the PF writes to a VF's mailbox. Holds sriov.lock for
+ * one pass over the VFs and never waits for one: per VF at most a read
+ * and two writes, each taking the buffer within the transport's bound.
  */
 void snic_pf_vf_mbx_work(struct work_struct *work)
 {
 	struct snic_pf_sriov *s = container_of(work, struct snic_pf_sriov,
 					       mbx_work);
 	struct snic_pf *pf = container_of(s, struct snic_pf, sriov);
-	u32 icr, flr, mine;
+	u32 icr, flr, mine, stray;
 	unsigned int v;
 
 	mutex_lock(&s->lock);
@@ -650,31 +730,13 @@ void snic_pf_vf_mbx_work(struct work_struct *work)
 	mine = BIT(s->num_vfs) - 1;
 	if (flr & ~mine & GENMASK(SNIC_NUM_POOLS - 1, 0))
 		pf_wr32(pf, SNIC_VFLRE, flr & ~mine);
-	if (icr & ~(mine | mine << 16) &
-	    (SNIC_MBVFICR_REQ_ALL | SNIC_MBVFICR_ACK_ALL))
-		pf_wr32(pf, SNIC_MBVFICR,
-			icr & ~(mine | mine << 16) &
-			(SNIC_MBVFICR_REQ_ALL | SNIC_MBVFICR_ACK_ALL));
+	stray = icr & ~(mine | mine << 16) &
+		(SNIC_MBVFICR_REQ_ALL | SNIC_MBVFICR_ACK_ALL);
+	if (stray)
+		pf_wr32(pf, SNIC_MBVFICR, stray);
 
-	for (v = 0; v < s->num_vfs; v++) {
-		struct snic_pf_vf *vf = &s->vfs[v];
-
-		if ((flr & BIT(v)) &&
-		    snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_RST))
-			snic_pf_vf_flr(pf, vf);
-		if ((icr & SNIC_MBVFICR_REQ(v)) &&
-		    snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_MSG))
-			snic_pf_vf_rcv(pf, vf);
-		/* The VF read our last message. */
-		if ((icr & SNIC_MBVFICR_ACK(v)) &&
-		    snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_ACK)) {
-			vf->unread = false;
-			vf->slow = false;
-		}
-		/* A VF that just negotiated learns why its link is down. */
-		if (vf->ext.caps & SNIC_EXT_CAP_LINK)
-			snic_pf_vf_update_link(pf, vf);
-	}
+	for (v = 0; v < s->num_vfs; v++)
+		snic_pf_vf_serve(pf, &s->vfs[v], flr);
 out:
 	mutex_unlock(&s->lock);
 }
@@ -683,8 +745,8 @@ out:
  * snic_pf_sriov_irq() - the "other" interrupt saw ICR.VMMB
  * @pf: the PF
  *
- * Hard interrupt context (also called from process context to catch up):
- * only queues the mailbox work.
+ * Hard interrupt context (also called from process context to catch up,
+ * and to have pending messages sent): only queues the mailbox work.
  */
 void snic_pf_sriov_irq(struct snic_pf *pf)
 {
@@ -702,9 +764,11 @@ void snic_pf_sriov_irq(struct snic_pf *pf)
  * @pf: the PF
  *
  * Called on link change, PF down and up, and around a global reset
- * (SNIC_PF_RESETTING set before, cleared after). Tells each VF whose
- * link state follows from that, and re-applies rate limits, which depend
- * on the link speed. Process context.
+ * (SNIC_PF_RESETTING set before, cleared after). Queues a link message
+ * for each VF (sent by the work if its link state changed; not while a
+ * reset runs, during which the VFs see "PF in reset" in their mailbox),
+ * and re-applies rate limits, which depend on the link speed. Waits for
+ * no VF. Process context.
  */
 void snic_pf_sriov_notify(struct snic_pf *pf)
 {

@@ -15,7 +15,6 @@ static void snic_pf_link_update(struct snic_pf *pf,
 
 	lockdep_assert_held(&pf->cfg_lock);
 
-	pf->link = *link;
 	pf->link_up = link->up;
 	if (link->up) {
 		netif_info(pf, link, dev, "link up, %d Mb/s, %s duplex\n",
