@@ -29,7 +29,7 @@ static unsigned int snic_pf_speed(struct snic_pf *pf)
 {
 	u32 status = pf_rd32(pf, SNIC_STATUS);
 
-	if (status == SNIC_DEAD || !(status & SNIC_STATUS_LU))
+	if (snic_pf_dead(pf) || !(status & SNIC_STATUS_LU))
 		return 0;
 	switch (FIELD_GET(SNIC_STATUS_SPEED, status)) {
 	case SNIC_STATUS_SPEED_10:
@@ -81,7 +81,7 @@ void snic_pf_vf_apply_admin(struct snic_pf *pf, struct snic_pf_vf *vf)
 
 	lockdep_assert_held(&pf->sriov.lock);
 	dtxswc = pf_rd32(pf, SNIC_DTXSWC);
-	if (dtxswc != SNIC_DEAD) {
+	if (!snic_pf_dead(pf)) {
 		if (vf->spoofchk)
 			dtxswc |= spoof;
 		else

@@ -55,12 +55,25 @@
 #define SNIC_PF_EVENT_WAIT_US	(100 * 1000)
 #define SNIC_PF_EVENT_TRIES	3
 
+/*
+ * Per-VF log lines: warn and info spend the VF's budget (&snic_pf_vf.rs);
+ * dbg lines go through dynamic debug's own per-site limit, consulted only
+ * when that line is enabled, so lines that never print cannot use up the
+ * budget and hide the VF's next warning.
+ */
 #define snic_vf_log(vf, level, fmt, ...)				\
+	snic_vf_log_##level(vf, fmt, ##__VA_ARGS__)
+#define snic_vf_log_rl(vf, level, fmt, ...)				\
 	do {								\
 		if (__ratelimit(&(vf)->rs))				\
 			dev_##level(&(vf)->pf->pdev->dev, "VF %u: " fmt, \
 				    (vf)->idx, ##__VA_ARGS__);		\
 	} while (0)
+#define snic_vf_log_warn(vf, fmt, ...)	snic_vf_log_rl(vf, warn, fmt, ##__VA_ARGS__)
+#define snic_vf_log_info(vf, fmt, ...)	snic_vf_log_rl(vf, info, fmt, ##__VA_ARGS__)
+#define snic_vf_log_dbg(vf, fmt, ...)					\
+	dev_dbg_ratelimited(&(vf)->pf->pdev->dev, "VF %u: " fmt,	\
+			    (vf)->idx, ##__VA_ARGS__)
 
 /* ---- Transport glue ------------------------------------------------ */
 
@@ -120,7 +133,7 @@ static bool snic_pf_mbx_test_event(struct snic_mbx *mbx,
 		break;
 	}
 	val = pf_rd32(vf->pf, reg);
-	if (val == SNIC_DEAD || !(val & bit))
+	if (snic_pf_dead(vf->pf) || !(val & bit))
 		return false;
 	pf_wr32(vf->pf, reg, bit);
 	return true;
@@ -222,7 +235,7 @@ void snic_pf_vfs_release(struct snic_pf *pf)
 {
 	u32 ctrl_ext = pf_rd32(pf, SNIC_CTRL_EXT);
 
-	if (ctrl_ext != SNIC_DEAD)
+	if (!snic_pf_dead(pf))
 		pf_wr32(pf, SNIC_CTRL_EXT, ctrl_ext | SNIC_CTRL_EXT_PFRSTD);
 }
 
@@ -306,21 +319,46 @@ void snic_pf_vf_update_links(struct snic_pf *pf)
 static void snic_pf_vf_queue_clean(struct snic_pf *pf, unsigned int q)
 {
 	u32 rxq = snic_pf_rxq(q), txq = snic_pf_txq(q);
+	unsigned int tries = 100;	/* 10 us apart: 1 ms at most */
+	u32 busy;
 
+	/*
+	 * A VF reset leaves every register of the VF's queues as the VF
+	 * wrote it (82576 specification update; FreeBSD's igb clears the
+	 * same list). Stop both queues first and give them a bounded moment
+	 * to let go of DMA. The VF may have written anything here, so the
+	 * enables are read as data (all-ones is not a dead device).
+	 */
 	pf_wr32(pf, rxq + SNIC_RXDCTL, 0);
 	pf_wr32(pf, txq + SNIC_TXDCTL, 0);
+	do {
+		busy = (pf_rd32_data(pf, rxq + SNIC_RXDCTL) & SNIC_RXDCTL_ENABLE) |
+		       (pf_rd32_data(pf, txq + SNIC_TXDCTL) & SNIC_TXDCTL_ENABLE);
+		if (!busy || snic_pf_dead(pf))
+			break;
+		udelay(10);
+	} while (--tries);
+
+	/* Rings, receive buffer and split types, DCA steering. */
 	pf_wr32(pf, rxq + SNIC_RDBAL, 0);
 	pf_wr32(pf, rxq + SNIC_RDBAH, 0);
 	pf_wr32(pf, rxq + SNIC_RDLEN, 0);
 	pf_wr32(pf, rxq + SNIC_RDH, 0);
 	pf_wr32(pf, rxq + SNIC_RDT, 0);
+	pf_wr32(pf, rxq + SNIC_SRRCTL, 0);
+	pf_wr32(pf, rxq + SNIC_RXCTL, 0);
 	pf_wr32(pf, txq + SNIC_TDBAL, 0);
 	pf_wr32(pf, txq + SNIC_TDBAH, 0);
 	pf_wr32(pf, txq + SNIC_TDLEN, 0);
 	pf_wr32(pf, txq + SNIC_TDH, 0);
 	pf_wr32(pf, txq + SNIC_TDT, 0);
+	pf_wr32(pf, txq + SNIC_TXCTL, 0);
+	/* Head write-back: else the next owner's completions land there. */
 	pf_wr32(pf, txq + SNIC_TDWBAL, 0);
 	pf_wr32(pf, txq + SNIC_TDWBAH, 0);
+	/* Per pool, not per queue: cleared for queue n and again for n + 8. */
+	pf_wr32(pf, SNIC_PSRTYPE(q % SNIC_NUM_POOLS), 0);
+	pf_flush(pf);
 }
 
 /**
@@ -333,7 +371,7 @@ void snic_pf_vf_enable(struct snic_pf *pf, unsigned int v, bool on)
 {
 	u32 vfre = pf_rd32(pf, SNIC_VFRE), vfte = pf_rd32(pf, SNIC_VFTE);
 
-	if (vfre == SNIC_DEAD || vfte == SNIC_DEAD)
+	if (snic_pf_dead(pf))
 		return;
 	if (on) {
 		vfre |= BIT(v);
@@ -762,11 +800,13 @@ void snic_pf_vf_stats_update(struct snic_pf *pf, struct snic_pf_vf *vf,
 	unsigned int v = vf->idx;
 
 	lockdep_assert_held(&pf->sriov.lock);
-	now.gprc = pf_rd32(pf, SNIC_PVFGPRC(v));
-	now.gptc = pf_rd32(pf, SNIC_PVFGPTC(v));
-	now.gorc = pf_rd32(pf, SNIC_PVFGORC(v));
-	now.gotc = pf_rd32(pf, SNIC_PVFGOTC(v));
-	now.mprc = pf_rd32(pf, SNIC_PVFMPRC(v));
+	/* The VF's traffic drives these through 0xFFFFFFFF: data. */
+	now.gprc = pf_rd32_data(pf, SNIC_PVFGPRC(v));
+	now.gptc = pf_rd32_data(pf, SNIC_PVFGPTC(v));
+	now.gorc = pf_rd32_data(pf, SNIC_PVFGORC(v));
+	now.gotc = pf_rd32_data(pf, SNIC_PVFGOTC(v));
+	now.mprc = pf_rd32_data(pf, SNIC_PVFMPRC(v));
+	pf_flush(pf);
 	if (snic_pf_dead(pf))
 		return;
 
@@ -805,7 +845,7 @@ void snic_pf_vf_mbx_work(struct work_struct *work)
 
 	icr = pf_rd32(pf, SNIC_MBVFICR);
 	flr = pf_rd32(pf, SNIC_VFLRE);
-	if (icr == SNIC_DEAD || flr == SNIC_DEAD)
+	if (snic_pf_dead(pf))
 		goto out;
 
 	/* Events of VFs that do not exist (any more): clear, ignore. */

@@ -60,9 +60,17 @@ nonzero() {
 check "VF 0 writes its queue registers" dirty
 left=$(nonzero)
 diag "written: $left"
-n=$(grep -o '=[0-9a-f]\{8\}' <<<"$left" | grep -vc '=00000000')
-check_eq "QEMU keeps what the VF wrote (all ${#regs[@]} registers read back)" \
-	"${#regs[@]}" "$n"
+# Which writes QEMU keeps: only those prove anything below (the others
+# read 0 whatever the PF does: QEMU 10.0 drops a VF's PSRTYPE and RXCTL).
+for i in "${!names[@]}"; do
+	if grep -qw "${names[$i]}=[0-9a-f]*" <<<"$left"; then
+		ok "QEMU keeps the VF's ${names[$i]}"
+	else
+		skip "QEMU keeps the VF's ${names[$i]}" "the model drops this write"
+	fi
+done
+n=$(grep -oE 'q[01]\.(SRRCTL|TXCTL|TDWBAL|TDWBAH)=' <<<"$left" | wc -l)
+check_eq "QEMU keeps SRRCTL, TXCTL, TDWBAL/H of both queues (what the test needs)" 8 "$n"
 check "VF 0 resets itself (CTRL.RST)" $bar "$vf0" vf-rst
 # Written again after the reset: the PF must clean when it serves RESET.
 check "VF 0 writes them again before RESET" dirty
