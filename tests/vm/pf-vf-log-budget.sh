@@ -1,5 +1,5 @@
 #!/bin/bash
-# proves: debug-level lines a VF causes (its function resets, dynamic debug off) do not spend its log budget: after more resets than the budget holds, the VF's next malformed request is still logged as a warning
+# proves: debug-level lines a VF causes (its function resets, dynamic debug off) do not spend its log budget: after more resets than the budget holds, the VF's next malformed request (after a RESET) is still logged as a warning
 # requires: pf=sriovnic
 . "$SNIC_DIR/tests/vm/lib.sh"
 load_drivers
@@ -18,12 +18,14 @@ for i in 1 2 3 4 5 6 7 8; do
 done
 check_fails "the debug lines were not printed (dynamic debug off)" \
 	sh -c "$(declare -f log_since); log_since $mark | grep -q 'VF 0: function reset'"
-# RESET with MSGINFO set: malformed, refused with a warning.
-out=$($bar "$vf0" vf-req 0x00050001)
+out=$($bar "$vf0" vf-req 0x1)
+check_eq "RESET is ACKed" 80000001 "${out%% *}"
+# SET_LPE with reserved header bits: malformed, refused with a warning.
+out=$($bar "$vf0" vf-req 0x01000005 1518)
 diag "answer: $out"
-check "the malformed RESET is NACKed" test $((0x${out%% *} & 0x40000000)) -ne 0
+check "the malformed SET_LPE is NACKed" test $((0x${out%% *} & 0x40000000)) -ne 0
 check "its warning is logged" wait_until 5 sh -c \
-	"$(declare -f log_since); log_since $mark | grep -q 'VF 0: RESET (0x0001) refused'"
+	"$(declare -f log_since); log_since $mark | grep -q 'VF 0: .*refused: malformed message'"
 diag "$(log_since "$mark" | grep 'VF 0' | tail -n 3)"
 check "disable SR-IOV" set_numvfs 0
 done_testing
