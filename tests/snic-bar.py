@@ -12,7 +12,13 @@ sysfs resource0, with 32-bit accesses only.
   snic-bar.py BDF vf-req WORD...     VF: post a mailbox request, wait for
                                      the PF's answer, print its 3 words
   snic-bar.py BDF vf-msg [SECONDS]   VF: wait for a PF message, print it
+  snic-bar.py BDF vf-rst-seen N      VF: N resets, each one only after the
+                                     PF served the one before (it cleared
+                                     the ring base the VF wrote first)
 
+Several commands run in one process when separated by "--", e.g.
+  snic-bar.py BDF vf-rst-seen 8 -- vf-req 0x1
+(quick enough for checks that depend on timing, on a loaded host).
 Offsets and values are numbers in any base Python reads (0x...).
 Exit status 1 with a message on a timeout.
 """
@@ -26,6 +32,7 @@ VF_CTRL = 0x0000
 VF_CTRL_RST = 1 << 26
 VF_MBX = 0x0C40
 VF_MBMEM = 0x0800
+VF_RDBAL0 = 0x2800
 REQ, ACK, VFU, PFSTS, PFACK, RSTI = 0x01, 0x02, 0x04, 0x10, 0x20, 0x40
 
 
@@ -78,11 +85,28 @@ class Bar:
         print(" ".join("%08x" % w for w in words[:3]))
 
 
-def main(argv):
-    if len(argv) < 3:
-        sys.exit(__doc__)
-    bar = Bar(argv[1])
-    cmd, args = argv[2], argv[3:]
+def vf_rst(bar):
+    bar.wr(VF_CTRL, VF_CTRL_RST)
+    time.sleep(0.05)
+    end = time.time() + 5
+    while bar.mbx() & RSTI:
+        if time.time() > end:
+            sys.exit("the VF still shows the PF in reset")
+        time.sleep(0.01)
+
+
+def vf_rst_seen(bar, n):
+    for i in range(n):
+        bar.wr(VF_RDBAL0, 0x1000)
+        vf_rst(bar)
+        end = time.time() + 10
+        while bar.rd(VF_RDBAL0):
+            if time.time() > end:
+                sys.exit("reset %d: the PF did not clean the queue" % (i + 1))
+            time.sleep(0.005)
+
+
+def run(bar, cmd, args):
     if cmd == "rd":
         for off in args:
             print("%08x" % bar.rd(int(off, 0)))
@@ -91,13 +115,9 @@ def main(argv):
             off, val = kv.split("=")
             bar.wr(int(off, 0), int(val, 0))
     elif cmd == "vf-rst":
-        bar.wr(VF_CTRL, VF_CTRL_RST)
-        time.sleep(0.05)
-        end = time.time() + 5
-        while bar.mbx() & RSTI:
-            if time.time() > end:
-                sys.exit("the VF still shows the PF in reset")
-            time.sleep(0.01)
+        vf_rst(bar)
+    elif cmd == "vf-rst-seen":
+        vf_rst_seen(bar, int(args[0], 0))
     elif cmd == "vf-req":
         bar.take()
         for i, w in enumerate(args):
@@ -114,6 +134,21 @@ def main(argv):
         bar.read_msg()
     else:
         sys.exit(__doc__)
+
+
+def main(argv):
+    if len(argv) < 3:
+        sys.exit(__doc__)
+    bar = Bar(argv[1])
+    cmd = []
+    for a in argv[2:] + ["--"]:
+        if a != "--":
+            cmd.append(a)
+            continue
+        if cmd:
+            run(bar, cmd[0], cmd[1:])
+            sys.stdout.flush()
+        cmd = []
 
 
 if __name__ == "__main__":

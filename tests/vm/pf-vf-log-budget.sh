@@ -11,19 +11,22 @@ vf0=$(vf_pci 0) || bail "no VF 0"
 echo "$vf0" >"/sys/bus/pci/drivers/$(vf_driver 0)/unbind" || bail "cannot unbind VF 0"
 check "set VF 0's MAC" ip link set "$pf" vf 0 mac 02:00:00:00:00:10
 mark=$(log_mark)
-# The budget is 5 lines per 30 s; each reset is one debug line.
-for i in 1 2 3 4 5 6 7 8; do
-	check "VF 0 reset $i (CTRL.RST)" $bar "$vf0" vf-rst
-	sleep 0.3
-done
+# The budget is 5 lines per 30 s. Eight resets, each served by the PF (one
+# debug line each) before the next, then RESET and a SET_LPE with reserved
+# header bits (malformed: a warning), all in one process so that the lot
+# fits well inside one 30 s interval even on a loaded host.
+start=$SECONDS
+out=$($bar "$vf0" vf-rst-seen 8 -- vf-req 0x1 -- vf-req 0x01000005 1518)
+rc=$?
+took=$((SECONDS - start))
+diag "answers: $(tr '\n' ' ' <<<"$out") (${took}s)"
+check "eight resets served, RESET and SET_LPE answered" test "$rc" -eq 0
+check "all within the budget's 30 s interval (${took}s)" test "$took" -lt 25
 check_fails "the debug lines were not printed (dynamic debug off)" \
 	sh -c "$(declare -f log_since); log_since $mark | grep -q 'VF 0: function reset'"
-out=$($bar "$vf0" vf-req 0x1)
-check_eq "RESET is ACKed" 80000001 "${out%% *}"
-# SET_LPE with reserved header bits: malformed, refused with a warning.
-out=$($bar "$vf0" vf-req 0x01000005 1518)
-diag "answer: $out"
-check "the malformed SET_LPE is NACKed" test $((0x${out%% *} & 0x40000000)) -ne 0
+check_eq "RESET is ACKed" 80000001 "$(sed -n 1p <<<"$out" | cut -d' ' -f1)"
+lpe=$(sed -n 2p <<<"$out" | cut -d' ' -f1)
+check "the malformed SET_LPE is NACKed ($lpe)" test $((0x${lpe:-0} & 0x40000000)) -ne 0
 check "its warning is logged" wait_until 5 sh -c \
 	"$(declare -f log_since); log_since $mark | grep -q 'VF 0: .*refused: malformed message'"
 diag "$(log_since "$mark" | grep 'VF 0' | tail -n 3)"
