@@ -29,8 +29,9 @@
 
 /**
  * enum snic_pf_state_bits - bits of &snic_pf.state
- * @SNIC_PF_DEAD: a register read returned all-ones; the device is gone and
- *	no path may wait on it again
+ * @SNIC_PF_DEAD: a register read returned all-ones and STATUS confirmed it
+ *	(snic_pf_allones_dead()); the device is gone and no path may wait on
+ *	it again
  * @SNIC_PF_DOWN: the netdev is closed (queues stopped)
  * @SNIC_PF_RESETTING: a global reset is in progress
  */
@@ -158,12 +159,34 @@ void snic_pf_netdev_fini(struct snic_pf *pf);
 void snic_pf_ethtool_init(struct snic_pf *pf);
 
 /**
+ * snic_pf_allones_dead() - does an all-ones read mean the device is gone?
+ * @val: what a register read returned
+ * @status: what STATUS read right after it
+ *
+ * All-ones alone proves nothing: counters a VF drives wrap through
+ * 0xFFFFFFFF, receive address 0 of a blank EEPROM reads so, and so does
+ * any register a VF may write. STATUS has reserved bits that read 0 on a
+ * live 82576 and no VF can write it, so only STATUS reading all-ones too
+ * says the device stopped answering.
+ *
+ * Return: true when the device is gone.
+ */
+static inline bool snic_pf_allones_dead(u32 val, u32 status)
+{
+	return val == SNIC_DEAD && status == SNIC_DEAD;
+}
+
+/**
  * pf_rd32() - read a PF register
  * @pf: the PF
  * @reg: byte offset in BAR0
  *
- * Return: the value; SNIC_DEAD (all-ones) when the device is gone, in
- * which case SNIC_PF_DEAD is set and stays set.
+ * An all-ones value is confirmed with a read of STATUS before
+ * SNIC_PF_DEAD is set (snic_pf_allones_dead()); callers test
+ * snic_pf_dead() after the read, never the value.
+ *
+ * Return: the value, which may be all-ones on a live device; SNIC_DEAD
+ * once the device is known to be gone.
  */
 static inline u32 pf_rd32(struct snic_pf *pf, u32 reg)
 {
@@ -172,8 +195,8 @@ static inline u32 pf_rd32(struct snic_pf *pf, u32 reg)
 	if (unlikely(test_bit(SNIC_PF_DEAD, &pf->state)))
 		return SNIC_DEAD;
 	v = readl(pf->hw + reg);
-	/* No 82576 register reads all-ones in normal operation. */
-	if (unlikely(v == SNIC_DEAD))
+	if (unlikely(v == SNIC_DEAD) &&
+	    snic_pf_allones_dead(v, readl(pf->hw + SNIC_STATUS)))
 		set_bit(SNIC_PF_DEAD, &pf->state);
 	return v;
 }
@@ -183,9 +206,10 @@ static inline u32 pf_rd32(struct snic_pf *pf, u32 reg)
  * @pf: the PF
  * @reg: byte offset in BAR0
  *
- * For the VF mailbox buffers: a VF may write all-ones there, which then
- * is data, not a sign that the device is gone (pf_rd32() would conclude
- * that, and a VF could take the PF down with one message).
+ * For the VF mailbox buffers, the counters a VF's traffic drives and
+ * addresses loaded from the EEPROM: all-ones there is data and never
+ * costs the extra STATUS read. A caller that must know whether the
+ * device vanished meanwhile reads STATUS with pf_rd32() (pf_flush()).
  *
  * Return: the value; SNIC_DEAD once the device is known to be gone.
  */

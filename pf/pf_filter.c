@@ -545,7 +545,7 @@ static void snic_filter_write_rctl(struct snic_pf *pf)
 {
 	u32 rctl = pf_rd32(pf, SNIC_RCTL);
 
-	if (rctl == SNIC_DEAD)
+	if (snic_pf_dead(pf))
 		return;
 	rctl &= ~(SNIC_RCTL_UPE | SNIC_RCTL_MPE);
 	/* Pools need VLAN filtering, or a port VLAN would not isolate. */

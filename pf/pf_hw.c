@@ -50,10 +50,10 @@ int snic_pf_hw_reset(struct snic_pf *pf)
 	usleep_range(1000, 2000);
 
 	err = read_poll_timeout(pf_rd32, ctrl,
-				ctrl == SNIC_DEAD || !(ctrl & SNIC_CTRL_RST),
+				snic_pf_dead(pf) || !(ctrl & SNIC_CTRL_RST),
 				SNIC_PF_RESET_POLL_US, SNIC_PF_RESET_WAIT_US,
 				false, pf, SNIC_CTRL);
-	if (ctrl == SNIC_DEAD)
+	if (snic_pf_dead(pf))
 		return -ENODEV;
 	if (err) {
 		dev_err(&pf->pdev->dev, "global reset did not complete\n");
@@ -71,18 +71,23 @@ int snic_pf_hw_reset(struct snic_pf *pf)
  * @pf: the PF
  * @mac: ETH_ALEN bytes, filled in
  *
- * After a reset the device loads receive address 0 from its EEPROM.
+ * After a reset the device loads receive address 0 from its EEPROM. A
+ * blank EEPROM reads all-ones there: data (an invalid address), not a
+ * dead device.
  *
  * Return: true when that address is a valid unicast address.
  */
 bool snic_pf_hw_read_mac(struct snic_pf *pf, u8 *mac)
 {
-	u32 ral = pf_rd32(pf, SNIC_MAC_RAL0);
-	u32 rah = pf_rd32(pf, SNIC_MAC_RAH0);
+	u32 ral = pf_rd32_data(pf, SNIC_MAC_RAL0);
+	u32 rah = pf_rd32_data(pf, SNIC_MAC_RAH0);
 	u16 hi = FIELD_GET(SNIC_MAC_RAH_ADDR, rah);
 
-	if (snic_pf_dead(pf))
+	pf_flush(pf);
+	if (snic_pf_dead(pf)) {
+		eth_zero_addr(mac);
 		return false;
+	}
 
 	mac[0] = ral;
 	mac[1] = ral >> 8;
@@ -103,11 +108,11 @@ static int snic_pf_mdic(struct snic_pf *pf, u32 cmd, u32 *out)
 
 	pf_wr32(pf, SNIC_MDIC, cmd);
 	err = read_poll_timeout(pf_rd32, mdic,
-				mdic == SNIC_DEAD ||
+				snic_pf_dead(pf) ||
 				(mdic & (SNIC_MDIC_READY | SNIC_MDIC_ERROR)),
 				SNIC_PF_MDIC_POLL_US, SNIC_PF_MDIC_WAIT_US,
 				false, pf, SNIC_MDIC);
-	if (mdic == SNIC_DEAD)
+	if (snic_pf_dead(pf))
 		return -ENODEV;
 	if (err)
 		return -ETIMEDOUT;
@@ -192,7 +197,7 @@ void snic_pf_link_get(struct snic_pf *pf, struct snic_pf_link *link)
 {
 	u32 status = pf_rd32(pf, SNIC_STATUS);
 
-	link->up = status != SNIC_DEAD && (status & SNIC_STATUS_LU);
+	link->up = !snic_pf_dead(pf) && (status & SNIC_STATUS_LU);
 	link->speed = SPEED_UNKNOWN;
 	link->duplex = DUPLEX_UNKNOWN;
 	if (!link->up)
@@ -356,12 +361,14 @@ void snic_pf_hw_stats_update(struct snic_pf *pf)
 	for (i = 0; i < ARRAY_SIZE(snic_pf_hw_stat_regs); i++) {
 		const struct snic_pf_hw_stat_reg *r = &snic_pf_hw_stat_regs[i];
 
-		d[i] = pf_rd32(pf, r->lo);
+		/* Counters pass through all-ones: data, see pf_rd32(). */
+		d[i] = pf_rd32_data(pf, r->lo);
 		if (r->hi)
-			d[i] |= (u64)pf_rd32(pf, r->hi) << 32;
+			d[i] |= (u64)pf_rd32_data(pf, r->hi) << 32;
 	}
 
 	/* A device that vanished mid-way read all-ones: keep the totals. */
+	pf_flush(pf);
 	if (!snic_pf_dead(pf))
 		for (i = 0; i < ARRAY_SIZE(snic_pf_hw_stat_regs); i++)
 			*(u64 *)((u8 *)&pf->hw_stats +

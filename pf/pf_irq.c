@@ -20,6 +20,13 @@
 #define SNIC_PF_EICR_QUEUE	BIT(SNIC_PF_VEC_QUEUE)
 #define SNIC_PF_EICR_ALL	(SNIC_PF_EICR_OTHER | SNIC_PF_EICR_QUEUE)
 
+/*
+ * The other vector (mailbox, VF resets, link): at most one interrupt per
+ * 200 us, so no VF can make the PF take more than 5000 a second by
+ * hammering its mailbox or resetting itself in a loop.
+ */
+#define SNIC_PF_OTHER_ITR_USECS	200
+
 /* The causes the other vector serves. */
 #define SNIC_PF_IMS_OTHER	(SNIC_ICR_LSC | SNIC_ICR_VMMB)
 
@@ -36,7 +43,7 @@ static irqreturn_t snic_pf_other_irq(int irq, void *data)
 	u32 icr;
 
 	icr = pf_rd32(pf, SNIC_ICR);
-	if (icr == SNIC_DEAD) {
+	if (snic_pf_dead(pf)) {
 		/* Let the watchdog report it and take the carrier down. */
 		snic_pf_watchdog_now(pf);
 		return IRQ_HANDLED;
@@ -128,8 +135,9 @@ void snic_pf_irq_fini(struct snic_pf *pf)
  * @pf: the PF, cfg_lock held
  *
  * MSI-X mode (without it VF interrupts never fire), ICR clear on read,
- * the routing of the PF's queue pair and of the other causes, EITR, and
- * the other vector unmasked. The queue vector stays masked until open.
+ * the routing of the PF's queue pair and of the other causes, EITR (the
+ * other vector's too: VFs raise its causes at will), and the other
+ * vector unmasked. The queue vector stays masked until open.
  */
 void snic_pf_irq_hw_init(struct snic_pf *pf)
 {
@@ -147,6 +155,9 @@ void snic_pf_irq_hw_init(struct snic_pf *pf)
 			   SNIC_IVAR_VALID | SNIC_PF_VEC_OTHER));
 
 	pf_wr32(pf, SNIC_EIAC, SNIC_PF_EICR_ALL);
+	pf_wr32(pf, SNIC_EITR(SNIC_PF_VEC_OTHER),
+		FIELD_PREP(SNIC_EITR_INTERVAL, SNIC_PF_OTHER_ITR_USECS) |
+		SNIC_EITR_CNT_IGNR);
 	snic_pf_irq_set_itr(pf);
 
 	pf_wr32(pf, SNIC_IMC, SNIC_ICR_ALL);

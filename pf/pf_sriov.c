@@ -55,8 +55,9 @@ static void snic_pf_sriov_stats_work(struct work_struct *work)
 }
 
 /*
- * VMDq mode, the PF's pool, loopback, replication, the VF enables and the
- * mailbox interrupt. Everything here is idempotent.
+ * VMDq mode, the PF's pool, loopback, replication, the VF enables, queue
+ * drop and the mailbox interrupt. Everything here is idempotent; it runs
+ * on enable, on disable and after every global reset.
  */
 static void snic_pf_sriov_hw_program(struct snic_pf *pf)
 {
@@ -94,6 +95,13 @@ static void snic_pf_sriov_hw_program(struct snic_pf *pf)
 	pf_wr32(pf, SNIC_VFRE, vfre);
 	pf_wr32(pf, SNIC_VFTE, vfre);
 	pf_wr32(pf, SNIC_DTXSWC, dtxswc);
+	/*
+	 * With VFs every queue drops when it has no buffer: a VF that posts
+	 * none (and clears its SRRCTL.DROP_EN) must not stall the packet
+	 * buffer the PF and the other VFs share. Without VFs the PF's own
+	 * ring waits for buffers rather than drop.
+	 */
+	pf_wr32(pf, SNIC_QDE, s->num_vfs ? SNIC_QDE_ALL : 0);
 
 	/*
 	 * Mailbox and VF reset events: unmasked before any VF exists. A VF's

@@ -295,15 +295,24 @@ unsigned int snic_pf_speed(struct snic_pf *pf);
 void snic_pf_vf_apply_admin(struct snic_pf *pf, struct snic_pf_vf *vf);
 
 /*
- * Every log line a VF can cause goes through this: rate-limited per VF
- * (&snic_pf_vf.rs).
+ * Every log line a VF can cause goes through this. warn and info spend the
+ * VF's budget (&snic_pf_vf.rs); dbg lines go through dynamic debug's own
+ * per-site limit, consulted only when that line is enabled, so lines that
+ * never print cannot use up the budget and hide the VF's next warning.
  */
 #define snic_vf_log(vf, level, fmt, ...)				\
+	snic_vf_log_##level(vf, fmt, ##__VA_ARGS__)
+#define snic_vf_log_rl(vf, level, fmt, ...)				\
 	do {								\
 		if (__ratelimit(&(vf)->rs))				\
 			dev_##level(&(vf)->pf->pdev->dev, "VF %u: " fmt, \
 				    (vf)->idx, ##__VA_ARGS__);		\
 	} while (0)
+#define snic_vf_log_warn(vf, fmt, ...)	snic_vf_log_rl(vf, warn, fmt, ##__VA_ARGS__)
+#define snic_vf_log_info(vf, fmt, ...)	snic_vf_log_rl(vf, info, fmt, ##__VA_ARGS__)
+#define snic_vf_log_dbg(vf, fmt, ...)					\
+	dev_dbg_ratelimited(&(vf)->pf->pdev->dev, "VF %u: " fmt,	\
+			    (vf)->idx, ##__VA_ARGS__)
 
 /* pf_debugfs.c: sriovnic_pf/<pci-bdf>/vfs; failures are ignored */
 void snic_pf_debugfs_init(void);

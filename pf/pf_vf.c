@@ -23,28 +23,53 @@ void snic_pf_vfs_release(struct snic_pf *pf)
 {
 	u32 ctrl_ext = pf_rd32(pf, SNIC_CTRL_EXT);
 
-	if (ctrl_ext != SNIC_DEAD)
+	if (!snic_pf_dead(pf))
 		pf_wr32(pf, SNIC_CTRL_EXT, ctrl_ext | SNIC_CTRL_EXT_PFRSTD);
 }
 
 static void snic_pf_vf_queue_clean(struct snic_pf *pf, unsigned int q)
 {
 	u32 rxq = snic_pf_rxq(q), txq = snic_pf_txq(q);
+	unsigned int tries = 100;	/* 10 us apart: 1 ms at most */
+	u32 busy;
 
+	/*
+	 * A VF reset leaves every register of the VF's queues as the VF
+	 * wrote it (82576 specification update; FreeBSD's igb clears the
+	 * same list). Stop both queues first and give them a bounded moment
+	 * to let go of DMA. The VF may have written anything here, so the
+	 * enables are read as data (all-ones is not a dead device).
+	 */
 	pf_wr32(pf, rxq + SNIC_RXDCTL, 0);
 	pf_wr32(pf, txq + SNIC_TXDCTL, 0);
+	do {
+		busy = (pf_rd32_data(pf, rxq + SNIC_RXDCTL) & SNIC_RXDCTL_ENABLE) |
+		       (pf_rd32_data(pf, txq + SNIC_TXDCTL) & SNIC_TXDCTL_ENABLE);
+		if (!busy || snic_pf_dead(pf))
+			break;
+		udelay(10);
+	} while (--tries);
+
+	/* Rings, receive buffer and split types, DCA steering. */
 	pf_wr32(pf, rxq + SNIC_RDBAL, 0);
 	pf_wr32(pf, rxq + SNIC_RDBAH, 0);
 	pf_wr32(pf, rxq + SNIC_RDLEN, 0);
 	pf_wr32(pf, rxq + SNIC_RDH, 0);
 	pf_wr32(pf, rxq + SNIC_RDT, 0);
+	pf_wr32(pf, rxq + SNIC_SRRCTL, 0);
+	pf_wr32(pf, rxq + SNIC_RXCTL, 0);
 	pf_wr32(pf, txq + SNIC_TDBAL, 0);
 	pf_wr32(pf, txq + SNIC_TDBAH, 0);
 	pf_wr32(pf, txq + SNIC_TDLEN, 0);
 	pf_wr32(pf, txq + SNIC_TDH, 0);
 	pf_wr32(pf, txq + SNIC_TDT, 0);
+	pf_wr32(pf, txq + SNIC_TXCTL, 0);
+	/* Head write-back: else the next owner's completions land there. */
 	pf_wr32(pf, txq + SNIC_TDWBAL, 0);
 	pf_wr32(pf, txq + SNIC_TDWBAH, 0);
+	/* Per pool, not per queue: cleared for queue n and again for n + 8. */
+	pf_wr32(pf, SNIC_PSRTYPE(q % SNIC_NUM_POOLS), 0);
+	pf_flush(pf);
 }
 
 /**
@@ -57,7 +82,7 @@ void snic_pf_vf_enable(struct snic_pf *pf, unsigned int v, bool on)
 {
 	u32 vfre = pf_rd32(pf, SNIC_VFRE), vfte = pf_rd32(pf, SNIC_VFTE);
 
-	if (vfre == SNIC_DEAD || vfte == SNIC_DEAD)
+	if (snic_pf_dead(pf))
 		return;
 	if (on) {
 		vfre |= BIT(v);
@@ -155,11 +180,13 @@ void snic_pf_vf_stats_update(struct snic_pf *pf, struct snic_pf_vf *vf,
 	unsigned int v = vf->idx;
 
 	lockdep_assert_held(&pf->sriov.lock);
-	now.gprc = pf_rd32(pf, SNIC_PVFGPRC(v));
-	now.gptc = pf_rd32(pf, SNIC_PVFGPTC(v));
-	now.gorc = pf_rd32(pf, SNIC_PVFGORC(v));
-	now.gotc = pf_rd32(pf, SNIC_PVFGOTC(v));
-	now.mprc = pf_rd32(pf, SNIC_PVFMPRC(v));
+	/* The VF's traffic drives these through 0xFFFFFFFF: data. */
+	now.gprc = pf_rd32_data(pf, SNIC_PVFGPRC(v));
+	now.gptc = pf_rd32_data(pf, SNIC_PVFGPTC(v));
+	now.gorc = pf_rd32_data(pf, SNIC_PVFGORC(v));
+	now.gotc = pf_rd32_data(pf, SNIC_PVFGOTC(v));
+	now.mprc = pf_rd32_data(pf, SNIC_PVFMPRC(v));
+	pf_flush(pf);
 	if (snic_pf_dead(pf))
 		return;
 
@@ -187,7 +214,7 @@ unsigned int snic_pf_speed(struct snic_pf *pf)
 {
 	u32 status = pf_rd32(pf, SNIC_STATUS);
 
-	if (status == SNIC_DEAD || !(status & SNIC_STATUS_LU))
+	if (snic_pf_dead(pf) || !(status & SNIC_STATUS_LU))
 		return 0;
 	switch (FIELD_GET(SNIC_STATUS_SPEED, status)) {
 	case SNIC_STATUS_SPEED_10:
@@ -239,7 +266,7 @@ void snic_pf_vf_apply_admin(struct snic_pf *pf, struct snic_pf_vf *vf)
 
 	lockdep_assert_held(&pf->sriov.lock);
 	dtxswc = pf_rd32(pf, SNIC_DTXSWC);
-	if (dtxswc != SNIC_DEAD) {
+	if (!snic_pf_dead(pf)) {
 		if (vf->spoofchk)
 			dtxswc |= spoof;
 		else

@@ -114,7 +114,7 @@ static bool snic_pf_mbx_test_event(struct snic_mbx *mbx,
 		break;
 	}
 	val = pf_rd32(vf->pf, reg);
-	if (val == SNIC_DEAD || !(val & bit))
+	if (snic_pf_dead(vf->pf) || !(val & bit))
 		return false;
 	pf_wr32(vf->pf, reg, bit);
 	return true;
@@ -723,7 +723,7 @@ void snic_pf_vf_mbx_work(struct work_struct *work)
 
 	icr = pf_rd32(pf, SNIC_MBVFICR);
 	flr = pf_rd32(pf, SNIC_VFLRE);
-	if (icr == SNIC_DEAD || flr == SNIC_DEAD)
+	if (snic_pf_dead(pf))
 		goto out;
 
 	/* Events of VFs that do not exist (any more): clear, ignore. */

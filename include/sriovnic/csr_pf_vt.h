@@ -81,8 +81,26 @@
 #define SNIC_DTXCTL		0x03590
 #define  SNIC_DTXCTL_VLAN_ADDED	BIT(3)	/* inserted tags count in length */
 
-/* Queue drop enable: a full queue drops instead of stalling the others */
+/*
+ * Queue drop enable: bit n set, receive queue n drops a frame when it has
+ * no free descriptor instead of holding it in the packet buffer the whole
+ * port shares (which would stall every other queue). On the 82576 the 16
+ * enables are written directly, no index/write-strobe (that is 82599's).
+ * It overrides a VF's SRRCTL.DROP_EN.
+ */
 #define SNIC_QDE		0x02408
+#define  SNIC_QDE_ALL		GENMASK(15, 0)
+
+/* Packet-split receive types per pool (which headers a split may cut at) */
+#define SNIC_PSRTYPE(p)		(0x05480 + 4 * (p))
+
+/*
+ * DCA control in each queue block, next to the ring registers (desc.h):
+ * which CPU's cache descriptors and data are steered to. A VF may set it
+ * for its queues; a VF reset does not clear it.
+ */
+#define SNIC_RXCTL		0x14
+#define SNIC_TXCTL		0x14
 
 /* Transmit rate limiter, one queue at a time through RTTDQSEL */
 #define SNIC_RTTDQSEL		0x03604
