@@ -57,7 +57,7 @@ static void snic_filter_assert(struct snic_pf *pf)
 }
 
 /* The share tables of pf_vf_policy.h describe this file's tables. */
-static_assert(SNIC_RAR_SHARED == SNIC_RAR_ENTRIES - SNIC_RAR_EXTRA_FIRST);
+static_assert(SNIC_RAR_ENTRIES - SNIC_RAR_EXTRA_FIRST == SNIC_RAR_SHARED);
 static_assert(SNIC_VLVF_SHARED == SNIC_VLVF_ENTRIES);
 static_assert(SNIC_SHARE_PF == SNIC_PF_POOL);
 static_assert(SNIC_SHARE_PF == SNIC_MAX_VFS);

@@ -50,7 +50,7 @@ check "the PF holds VF 1's extra filter" wait_until 10 uc_is 1 1
 check "PF sets VF 1's MAC to 02:5a:00:00:0e:11" \
 	ip link set "$pf" vf 1 mac 02:5a:00:00:0e:11
 check_eq "VF 1's extra filter is gone" 0 "$(pf_vf_debug 1 uc)"
-check "VF 1 takes the administrative MAC" wait_until 30 \
+check "VF 1 takes the administrative MAC" wait_until 40 \
 	sh -c "[ \"\$(ip netns exec nsb cat /sys/class/net/$b/address)\" = 02:5a:00:00:0e:11 ]"
 check_eq "VF 1's extra filter stays refused after its reset" 0 "$(pf_vf_debug 1 uc)"
 
@@ -58,7 +58,7 @@ check_eq "VF 1's extra filter stays refused after its reset" 0 "$(pf_vf_debug 1 
 admin=02:5a:00:00:0e:20
 own=02:5a:00:00:0e:21
 check "PF sets VF 0's MAC to $admin" ip link set "$pf" vf 0 mac $admin
-check "VF 0 takes the administrative MAC" wait_until 30 \
+check "VF 0 takes the administrative MAC" wait_until 40 \
 	sh -c "[ \"\$(ip netns exec nsa cat /sys/class/net/$a/address)\" = $admin ]"
 check_fails "untrusted VF 0 cannot change the administrative MAC" \
 	in_ns nsa ip link set dev "$a" address $own
