@@ -1,12 +1,13 @@
 #!/bin/bash
-# proves: four VFs filling their VLAN and MAC filters cannot leave the PF's own VLANs and extra unicast addresses or the administrator's port VLAN without a table entry (each has a reserved share, shown in debugfs), and a port VLAN change that finds no free entry fails with ENOSPC and leaves the old port VLAN in force, traffic still tagged
+# proves: five VFs filling their VLAN and MAC filters cannot leave the PF's own VLANs and extra unicast addresses or the administrator's port VLAN without a table entry (each has a reserved share, shown in debugfs), and a port VLAN change that finds no free entry fails with ENOSPC and leaves the old port VLAN in force, traffic still tagged
 # requires: pf=sriovnic
 . "$SNIC_DIR/tests/vm/lib.sh"
 load_drivers
 pf=$(pf_dev 0)
 pf_up 0 10.0.0.1/24 || bail "PF link does not come up"
-enable_vfs 4 || bail "VFs did not appear"
-for v in 0 1 2 3; do
+enable_vfs 5 || bail "VFs did not appear"
+# Five, as the VFs register VLAN 0 too (one entry for all): 5 x 7 + 1 > 32.
+for v in 0 1 2 3 4; do
 	vf_to_ns $v ns$v 10.0.0.$((10 + v))/24 >/dev/null ||
 		bail "VF $v has no carrier in its namespace"
 done
@@ -24,7 +25,7 @@ check "debugfs shows the table shares" cat "$tables"
 diag "$(cat "$tables" 2>&1)"
 
 # Every VF asks for 8 VLANs and 4 extra unicast addresses.
-for v in 0 1 2 3; do
+for v in 0 1 2 3 4; do
 	dev=$(in_ns ns$v ls /sys/class/net | grep -v '^lo$' | head -1)
 	for i in 0 1 2 3 4 5 6 7; do
 		in_ns ns$v ip link add link "$dev" name v$i type vlan \
