@@ -6,9 +6,19 @@
  *   vf<N> ext=<none|v<version>> caps=0x<hex> link_reason=<up|phy_down|
  *   admin_down|pf_down> events=<EXT_EVENTs sent> nacks=<NACKs sent>
  *   dropped=<requests overwritten unread by a message of the PF>
+ *   mac=<address in force> admin_mac=<administrator's address|none>
+ *   uc=<extra unicast filters held> vlans=<VLAN filters held>
  *
- * (one line, fields separated by single spaces). The format is an
- * interface the VM scenarios parse: extend it only at the end of a line.
+ * (one line, fields separated by single spaces), and .../tables shows how
+ * the shared filter tables are split (Documentation/pf.rst), a line each:
+ *
+ *   <rar|vlvf> shared=<entries> free=<free entries> pf_reserve=<entries>
+ *   pf_used=<held by the PF> vf_share=<guaranteed per enabled VF>
+ *   vf_max=<most one VF may hold> vf_used=<held by VF 0>,<VF 1>,...|-
+ *   owed=<free entries set aside for guarantees not yet used>
+ *
+ * The formats are an interface the VM scenarios parse: extend them only at
+ * the end of a line.
  * Failing to create any of it never fails probe or SR-IOV enable.
  */
 #include <linux/debugfs.h>
@@ -22,7 +32,7 @@ static int snic_pf_vfs_show(struct seq_file *m, void *unused)
 {
 	struct snic_pf *pf = m->private;
 	struct snic_pf_sriov *s = &pf->sriov;
-	unsigned int v;
+	unsigned int v, uc, vlans;
 	int err;
 
 	err = mutex_lock_interruptible(&s->lock);
@@ -36,16 +46,62 @@ static int snic_pf_vfs_show(struct seq_file *m, void *unused)
 			seq_printf(m, "v%u", vf->ext.version);
 		else
 			seq_puts(m, "none");
-		seq_printf(m, " caps=0x%x link_reason=%s events=%llu nacks=%llu dropped=%llu\n",
+		seq_printf(m, " caps=0x%x link_reason=%s events=%llu nacks=%llu dropped=%llu",
 			   vf->ext.caps,
 			   snic_link_reason_str(snic_pf_vf_link_reason(pf, vf)),
 			   vf->ext_events, vf->nacks,
 			   vf->mbx.stats.overwritten);
+		seq_printf(m, " mac=%pM admin_mac=", vf->mac);
+		if (vf->admin_mac)
+			seq_printf(m, "%pM", vf->admin_addr);
+		else
+			seq_puts(m, "none");
+		spin_lock_bh(&s->filter_lock);
+		uc = s->pool[v].uc;
+		vlans = s->pool[v].vlans;
+		spin_unlock_bh(&s->filter_lock);
+		seq_printf(m, " uc=%u vlans=%u\n", uc, vlans);
 	}
 	mutex_unlock(&s->lock);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(snic_pf_vfs);
+
+static void snic_pf_table_show(struct seq_file *m, const char *name,
+			       const struct snic_share *sh,
+			       const struct snic_share_use *use,
+			       unsigned int free)
+{
+	unsigned int v;
+
+	seq_printf(m, "%s shared=%u free=%u pf_reserve=%u pf_used=%u vf_share=%u vf_max=%u vf_used=",
+		   name, sh->size, free, sh->pf_reserve, use->pf,
+		   snic_share_vf_guarantee(sh, use->n_vfs), sh->vf_max);
+	for (v = 0; v < use->n_vfs; v++)
+		seq_printf(m, "%s%u", v ? "," : "", use->vf[v]);
+	if (!use->n_vfs)
+		seq_puts(m, "-");
+	seq_printf(m, " owed=%u\n", snic_share_owed(sh, use, 0));
+}
+
+static int snic_pf_tables_show(struct seq_file *m, void *unused)
+{
+	struct snic_pf *pf = m->private;
+	struct snic_pf_sriov *s = &pf->sriov;
+	struct snic_share_use rar, vlvf;
+	unsigned int rar_free, vlvf_free;
+
+	spin_lock_bh(&s->filter_lock);
+	snic_pf_filter_share_use(pf, false, &rar);
+	snic_pf_filter_share_use(pf, true, &vlvf);
+	rar_free = snic_pf_filter_free_rar(pf);
+	vlvf_free = snic_pf_filter_free_vlvf(pf);
+	spin_unlock_bh(&s->filter_lock);
+	snic_pf_table_show(m, "rar", &snic_rar_share, &rar, rar_free);
+	snic_pf_table_show(m, "vlvf", &snic_vlvf_share, &vlvf, vlvf_free);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(snic_pf_tables);
 
 /**
  * snic_pf_debugfs_init() - create sriovnic_pf/ at module load
@@ -65,7 +121,8 @@ void snic_pf_debugfs_exit(void)
 }
 
 /**
- * snic_pf_debugfs_add() - create <pci-bdf>/vfs once VFs are enabled
+ * snic_pf_debugfs_add() - create <pci-bdf>/vfs and tables once VFs are
+ *	enabled
  * @pf: the PF; &snic_pf_sriov.lock not held
  */
 void snic_pf_debugfs_add(struct snic_pf *pf)
@@ -78,6 +135,7 @@ void snic_pf_debugfs_add(struct snic_pf *pf)
 	if (IS_ERR(dir))
 		return;
 	debugfs_create_file("vfs", 0444, dir, pf, &snic_pf_vfs_fops);
+	debugfs_create_file("tables", 0444, dir, pf, &snic_pf_tables_fops);
 	pf->sriov.debugfs = dir;
 }
 

@@ -8,13 +8,21 @@
  *    Entry 0 is the PF's address (pool 7), entries 1-7 the VFs' own
  *    addresses (VF v in entry 1 + v), entries 8-23 are shared by the PF's
  *    and the VFs' additional addresses. Unicast that matches nothing goes
- *    to the default pool (VT_CTL), the PF's.
+ *    to the default pool (VT_CTL), the PF's. The 82576 ORs the pools of
+ *    every entry that matches, so one address in two pools' entries gives
+ *    both a copy: snic_pf_filter_mac_taken() is how a VF is kept from
+ *    asking for another pool's address.
  *  - multicast: one global 4096-bit table (MTA); a hit goes to every pool
  *    with VMOLR.ROMPE. The table is the union of the PF's list and every
  *    VF's hashes.
  *  - VLAN: with RCTL.VFE, a tagged frame goes only to pools named in the
  *    VLVF entry of its VLAN id (32 entries, shared), and needs its bit in
  *    the global VFTA; an untagged one only to pools with VMOLR.AUPE.
+ *
+ * The shared RAR entries and the VLVF entries are split between the PF
+ * and the enabled VFs (struct snic_share, pf_vf_policy.c): every new entry
+ * is taken only if what is left covers the other parties' guarantees, so
+ * no VF can leave the PF, the administrator or another VF without one.
  *  - per pool (VMOLR): broadcast, untagged, multicast-table hits, VLAN
  *    stripping, largest frame; VMVIR inserts a port VLAN on transmit.
  *
@@ -46,6 +54,37 @@
 static void snic_filter_assert(struct snic_pf *pf)
 {
 	lockdep_assert_held(&pf->sriov.filter_lock);
+}
+
+/* The share tables of pf_vf_policy.h describe this file's tables. */
+static_assert(SNIC_RAR_ENTRIES - SNIC_RAR_EXTRA_FIRST == SNIC_RAR_SHARED);
+static_assert(SNIC_VLVF_SHARED == SNIC_VLVF_ENTRIES);
+static_assert(SNIC_SHARE_PF == SNIC_PF_POOL);
+static_assert(SNIC_SHARE_PF == SNIC_MAX_VFS);
+
+/**
+ * snic_pf_filter_share_use() - who holds how many entries of a table
+ * @pf: the PF; filter_lock held
+ * @vlvf: the VLAN filters (else the shared receive address entries)
+ * @use: filled in
+ *
+ * The VFs counted are those enabled (num_vfs, read once: it changes under
+ * sriov.lock, which callers in atomic context do not hold; a stale value
+ * only moves the split for that one decision).
+ */
+void snic_pf_filter_share_use(struct snic_pf *pf, bool vlvf,
+			      struct snic_share_use *use)
+{
+	const struct snic_pf_pool *pool = pf->sriov.pool;
+	unsigned int v;
+
+	snic_filter_assert(pf);
+	memset(use, 0, sizeof(*use));
+	use->n_vfs = min_t(unsigned int, READ_ONCE(pf->sriov.num_vfs),
+			   SNIC_MAX_VFS);
+	for (v = 0; v < use->n_vfs; v++)
+		use->vf[v] = vlvf ? pool[v].vlans : pool[v].uc;
+	use->pf = vlvf ? pool[SNIC_PF_POOL].vlans : pool[SNIC_PF_POOL].uc;
 }
 
 /* ---- Receive address table ---------------------------------------- */
@@ -153,13 +192,16 @@ unsigned int snic_pf_filter_free_rar(struct snic_pf *pf)
  * @pool: pool
  * @mac: a unicast address
  *
- * Adding an address the pool already has is a no-op.
+ * Adding an address the pool already has is a no-op. A new entry is taken
+ * only within the pool's share (snic_share_may_take()).
  *
- * Return: 0, -EINVAL for a bad pool or address, -ENOSPC when full.
+ * Return: 0, -EINVAL for a bad pool or address, -ENOSPC when full or when
+ * the pool's share is used.
  */
 int snic_pf_filter_uc_add(struct snic_pf *pf, unsigned int pool,
 			  const u8 *mac)
 {
+	struct snic_share_use use;
 	unsigned int i;
 
 	snic_filter_assert(pf);
@@ -167,6 +209,10 @@ int snic_pf_filter_uc_add(struct snic_pf *pf, unsigned int pool,
 		return -EINVAL;
 	if (snic_rar_find_extra(pf, mac, pool) >= 0)
 		return 0;
+	snic_pf_filter_share_use(pf, false, &use);
+	if (!snic_share_may_take(&snic_rar_share, &use, pool, BIT(pool),
+				 snic_pf_filter_free_rar(pf)))
+		return -ENOSPC;
 	for (i = SNIC_RAR_EXTRA_FIRST; i < SNIC_RAR_ENTRIES; i++) {
 		if (pf->sriov.rar[i].kind != SNIC_RAR_FREE)
 			continue;
@@ -195,6 +241,57 @@ void snic_pf_filter_uc_clear(struct snic_pf *pf, unsigned int pool)
 	}
 	if (pool < SNIC_NUM_POOLS)
 		pf->sriov.pool[pool].uc = 0;
+}
+
+/**
+ * snic_pf_filter_mac_taken() - is a unicast address another pool's?
+ * @pf: the PF; sriov.lock held (the VF table), filter_lock not held
+ * @mac: a unicast address
+ * @pool: the pool that would take it
+ *
+ * Another pool holds it if it is the PF's own address or on the PF's
+ * unicast list (also one that overflowed the table), another VF's address
+ * or administrative address (programmed or not yet), or in any receive
+ * address entry of another pool.
+ *
+ * Return: true if it is taken.
+ */
+bool snic_pf_filter_mac_taken(struct snic_pf *pf, const u8 *mac,
+			      unsigned int pool)
+{
+	struct net_device *dev = pf->netdev;
+	struct netdev_hw_addr *ha;
+	bool taken = false;
+	unsigned int i;
+
+	lockdep_assert_held(&pf->sriov.lock);
+	for (i = 0; i < pf->sriov.num_vfs; i++) {
+		const struct snic_pf_vf *vf = &pf->sriov.vfs[i];
+
+		if (i == pool)
+			continue;
+		if (ether_addr_equal(vf->mac, mac) ||
+		    (vf->admin_mac && ether_addr_equal(vf->admin_addr, mac)))
+			return true;
+	}
+
+	/* The netdev's address lock, then filter_lock, as ndo_set_rx_mode. */
+	netif_addr_lock_bh(dev);
+	if (pool != SNIC_PF_POOL) {
+		taken = ether_addr_equal(dev->dev_addr, mac);
+		netdev_for_each_uc_addr(ha, dev)
+			taken |= ether_addr_equal(ha->addr, mac);
+	}
+	spin_lock(&pf->sriov.filter_lock);
+	for (i = 0; i < SNIC_RAR_ENTRIES && !taken; i++) {
+		const struct snic_pf_rar *r = &pf->sriov.rar[i];
+
+		taken = r->kind != SNIC_RAR_FREE && r->pool != pool &&
+			ether_addr_equal(r->addr, mac);
+	}
+	spin_unlock(&pf->sriov.filter_lock);
+	netif_addr_unlock_bh(dev);
+	return taken;
 }
 
 /* The PF's unicast list: keep what is still wanted, add what is new. */
@@ -308,39 +405,23 @@ bool snic_pf_filter_vid_present(struct snic_pf *pf, u16 vid,
 	return i >= 0;
 }
 
-/**
- * snic_pf_filter_vlan_locked() - add or remove a pool from a VLAN id
- * @pf: the PF; filter_lock held
- * @vid: VLAN id, 0-4095
- * @pool: pool
- * @on: add or remove
- *
- * Return: 0 (also for adding what is there or removing what is not),
- * -EINVAL for a bad id or pool, -ENOSPC when all 32 entries are used.
+/*
+ * Add @pool to @vid, charging a new entry to @who (the pool itself, or
+ * SNIC_SHARE_PF for what the administrator sets on a VF).
  */
-int snic_pf_filter_vlan_locked(struct snic_pf *pf, u16 vid,
-			       unsigned int pool, bool on)
+static int snic_vlvf_add(struct snic_pf *pf, u16 vid, unsigned int pool,
+			 unsigned int who)
 {
+	struct snic_share_use use;
 	struct snic_pf_vlvf *e;
 	int i;
 
-	snic_filter_assert(pf);
-	if (vid >= VLAN_N_VID || pool >= SNIC_NUM_POOLS)
-		return -EINVAL;
-
 	i = snic_vlvf_find(pf, vid);
-	if (!on) {
-		if (i < 0 || !(pf->sriov.vlvf[i].pools & BIT(pool)))
-			return 0;
-		e = &pf->sriov.vlvf[i];
-		e->pools &= ~BIT(pool);
-		pf->sriov.pool[pool].vlans--;
-		snic_vlvf_write(pf, i);
-		snic_vfta_write(pf, vid / 32);
-		return 0;
-	}
-
 	if (i < 0) {
+		snic_pf_filter_share_use(pf, true, &use);
+		if (!snic_share_may_take(&snic_vlvf_share, &use, who, BIT(who),
+					 snic_pf_filter_free_vlvf(pf)))
+			return -ENOSPC;
 		for (i = 0; i < SNIC_VLVF_ENTRIES; i++)
 			if (!pf->sriov.vlvf[i].pools)
 				break;
@@ -353,6 +434,41 @@ int snic_pf_filter_vlan_locked(struct snic_pf *pf, u16 vid,
 		return 0;
 	e->pools |= BIT(pool);
 	pf->sriov.pool[pool].vlans++;
+	snic_vlvf_write(pf, i);
+	snic_vfta_write(pf, vid / 32);
+	return 0;
+}
+
+/**
+ * snic_pf_filter_vlan_locked() - add or remove a pool from a VLAN id
+ * @pf: the PF; filter_lock held
+ * @vid: VLAN id, 0-4095
+ * @pool: pool
+ * @on: add or remove
+ *
+ * A new entry is taken only within the pool's share of the table.
+ *
+ * Return: 0 (also for adding what is there or removing what is not),
+ * -EINVAL for a bad id or pool, -ENOSPC when no entry is left for @pool.
+ */
+int snic_pf_filter_vlan_locked(struct snic_pf *pf, u16 vid,
+			       unsigned int pool, bool on)
+{
+	struct snic_pf_vlvf *e;
+	int i;
+
+	snic_filter_assert(pf);
+	if (vid >= VLAN_N_VID || pool >= SNIC_NUM_POOLS)
+		return -EINVAL;
+	if (on)
+		return snic_vlvf_add(pf, vid, pool, pool);
+
+	i = snic_vlvf_find(pf, vid);
+	if (i < 0 || !(pf->sriov.vlvf[i].pools & BIT(pool)))
+		return 0;
+	e = &pf->sriov.vlvf[i];
+	e->pools &= ~BIT(pool);
+	pf->sriov.pool[pool].vlans--;
 	snic_vlvf_write(pf, i);
 	snic_vfta_write(pf, vid / 32);
 	return 0;
@@ -377,9 +493,27 @@ int snic_pf_filter_vlan(struct snic_pf *pf, u16 vid, unsigned int pool,
 	spin_unlock_bh(&pf->sriov.filter_lock);
 	if (err == -ENOSPC)
 		netdev_warn(pf->netdev,
-			    "no free VLAN filter for VLAN %u (32 shared with the VFs)\n",
+			    "no free VLAN filter for VLAN %u (32 shared with the VFs; see debugfs tables)\n",
 			    vid);
 	return err;
+}
+
+/* Remove @pool from every VLAN id but @keep (0: from every one). */
+static void snic_vlvf_clear_pool(struct snic_pf *pf, unsigned int pool,
+				 u16 keep)
+{
+	unsigned int i;
+
+	for (i = 0; i < SNIC_VLVF_ENTRIES; i++) {
+		struct snic_pf_vlvf *e = &pf->sriov.vlvf[i];
+
+		if (!(e->pools & BIT(pool)) || (keep && e->vid == keep))
+			continue;
+		e->pools &= ~BIT(pool);
+		pf->sriov.pool[pool].vlans--;
+		snic_vlvf_write(pf, i);
+		snic_vfta_write(pf, e->vid / 32);
+	}
 }
 
 /**
@@ -389,21 +523,47 @@ int snic_pf_filter_vlan(struct snic_pf *pf, u16 vid, unsigned int pool,
  */
 void snic_pf_filter_vlan_clear(struct snic_pf *pf, unsigned int pool)
 {
-	unsigned int i;
+	snic_filter_assert(pf);
+	if (pool < SNIC_NUM_POOLS)
+		snic_vlvf_clear_pool(pf, pool, 0);
+}
+
+/**
+ * snic_pf_filter_port_vlan() - set or remove a VF's port VLAN
+ * @pf: the PF; filter_lock held
+ * @p: the VF's pool
+ * @vid: VLAN id, 0 to remove the port VLAN
+ * @qos: its priority
+ *
+ * The new VLAN's filter is allocated first, charged to the PF's and the
+ * administrator's share (it may take neither a VF's guarantee nor more
+ * than what is free); only then are the VF's other VLANs (its own, the old
+ * port VLAN) dropped and the pool's tagging changed. On failure nothing
+ * has changed. Writes the registers.
+ *
+ * Return: 0, -EINVAL, or -ENOSPC when no entry is left for it.
+ */
+int snic_pf_filter_port_vlan(struct snic_pf *pf, unsigned int p, u16 vid,
+			     u8 qos)
+{
+	struct snic_pf_pool *pool;
+	int err;
 
 	snic_filter_assert(pf);
-	if (pool >= SNIC_NUM_POOLS)
-		return;
-	for (i = 0; i < SNIC_VLVF_ENTRIES; i++) {
-		struct snic_pf_vlvf *e = &pf->sriov.vlvf[i];
-
-		if (!(e->pools & BIT(pool)))
-			continue;
-		e->pools &= ~BIT(pool);
-		snic_vlvf_write(pf, i);
-		snic_vfta_write(pf, e->vid / 32);
+	if (p >= SNIC_MAX_VFS || vid >= VLAN_N_VID)
+		return -EINVAL;
+	pool = &pf->sriov.pool[p];
+	if (vid) {
+		err = snic_vlvf_add(pf, vid, p, SNIC_SHARE_PF);
+		if (err)
+			return err;
 	}
-	pf->sriov.pool[pool].vlans = 0;
+	/* Under a port VLAN the VF has no VLANs of its own. */
+	snic_vlvf_clear_pool(pf, p, vid);
+	pool->port_vlan = vid;
+	pool->qos = vid ? qos : 0;
+	snic_pf_filter_write_pool(pf, p);
+	return 0;
 }
 
 /* ---- Multicast table ---------------------------------------------- */
@@ -516,9 +676,9 @@ void snic_pf_filter_write_pool(struct snic_pf *pf, unsigned int p)
  * @p: a VF's pool
  *
  * Drops the VF's multicast hashes, extra unicast addresses, VLANs and
- * frame size; keeps what the administrator set (port VLAN, priority),
- * re-adding the port VLAN's filter. The VF's own address entry is the
- * caller's business. Writes the registers.
+ * frame size; keeps what the administrator set (port VLAN, priority, and
+ * the port VLAN's filter, never released on the way). The VF's own
+ * address entry is the caller's business. Writes the registers.
  */
 void snic_pf_filter_reset_pool(struct snic_pf *pf, unsigned int p)
 {
@@ -532,9 +692,7 @@ void snic_pf_filter_reset_pool(struct snic_pf *pf, unsigned int p)
 	pool->mc_promisc = false;
 	pool->max_frame = 0;
 	snic_pf_filter_uc_clear(pf, p);
-	snic_pf_filter_vlan_clear(pf, p);
-	if (pool->port_vlan)
-		snic_pf_filter_vlan_locked(pf, pool->port_vlan, p, true);
+	snic_vlvf_clear_pool(pf, p, pool->port_vlan);
 	snic_pf_filter_write_pool(pf, p);
 	snic_pf_filter_write_mta(pf);
 }

@@ -54,9 +54,13 @@ struct snic_pf_vf_stats {
  * @pf: back pointer
  * @idx: VF number, also its pool and its first queue
  * @mbx: PF end of the VF's mailbox
- * @mac: the address given to the VF in the RESET reply and programmed in
- *	its receive address entry; zero when none
- * @admin_mac: @mac was set by the administrator (ndo_set_vf_mac)
+ * @mac: the address in force: given to the VF in the RESET reply and
+ *	programmed in its receive address entry; zero when none. The VF's
+ *	own choice (SET_MAC_ADDR) when it may make one, else @admin_addr
+ * @admin_mac: the administrator assigned @admin_addr (ndo_set_vf_mac)
+ * @admin_addr: the administrator's address, kept apart from @mac: an
+ *	untrusted VF gets it back at every reset of the VF (and at once on
+ *	trust off), whatever it chose while it was trusted
  * @trusted: ndo_set_vf_trust
  * @spoofchk: ndo_set_vf_spoofchk
  * @link_state: IFLA_VF_LINK_STATE_*
@@ -93,6 +97,7 @@ struct snic_pf_vf {
 	struct snic_mbx mbx;
 	u8 mac[ETH_ALEN];
 	bool admin_mac;
+	u8 admin_addr[ETH_ALEN];
 	bool trusted;
 	bool spoofchk;
 	int link_state;
@@ -256,6 +261,10 @@ void snic_pf_filter_sync_rx_mode(struct snic_pf *pf);
 int snic_pf_filter_vlan(struct snic_pf *pf, u16 vid, unsigned int pool,
 			bool on);
 
+/* With sriov.lock held and filter_lock not held (pf_filter.c). */
+bool snic_pf_filter_mac_taken(struct snic_pf *pf, const u8 *mac,
+			      unsigned int pool);
+
 /* Used inside the SR-IOV half (pf_filter.c), with filter_lock held. */
 void snic_pf_filter_reset_pool(struct snic_pf *pf, unsigned int pool);
 int snic_pf_filter_vf_mac(struct snic_pf *pf, unsigned int pool,
@@ -266,6 +275,10 @@ void snic_pf_filter_uc_clear(struct snic_pf *pf, unsigned int pool);
 void snic_pf_filter_vlan_clear(struct snic_pf *pf, unsigned int pool);
 int snic_pf_filter_vlan_locked(struct snic_pf *pf, u16 vid,
 			       unsigned int pool, bool on);
+int snic_pf_filter_port_vlan(struct snic_pf *pf, unsigned int p, u16 vid,
+			     u8 qos);
+void snic_pf_filter_share_use(struct snic_pf *pf, bool vlvf,
+			      struct snic_share_use *use);
 bool snic_pf_filter_vid_present(struct snic_pf *pf, u16 vid,
 				unsigned int pool, bool *mine);
 unsigned int snic_pf_filter_free_rar(struct snic_pf *pf);

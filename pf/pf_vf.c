@@ -123,9 +123,14 @@ void snic_pf_vf_hw_clean(struct snic_pf *pf, struct snic_pf_vf *vf)
 
 	spin_lock_bh(&pf->sriov.filter_lock);
 	pf->sriov.pool[v].active = false;
+	/* MAC: none, or the administrator's unless the VF is trusted. */
 	if (!vf->admin_mac) {
 		eth_zero_addr(vf->mac);
 		snic_pf_filter_vf_mac(pf, v, NULL);
+	} else if (!vf->trusted &&
+		   !ether_addr_equal(vf->mac, vf->admin_addr)) {
+		ether_addr_copy(vf->mac, vf->admin_addr);
+		snic_pf_filter_vf_mac(pf, v, vf->mac);
 	}
 	snic_pf_filter_reset_pool(pf, v);
 	spin_unlock_bh(&pf->sriov.filter_lock);

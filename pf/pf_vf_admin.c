@@ -23,18 +23,55 @@ static struct snic_pf_vf *snic_admin_vf(struct snic_pf *pf, int vf)
 	return &pf->sriov.vfs[vf];
 }
 
+/*
+ * The administrator changed what the VF's address must be (a new
+ * administrative MAC, or trust revoked): drop the VF's extra unicast
+ * filters, which it asked for under the old rules, and put @v->mac in
+ * force. A VF that negotiated SNIC_EXT_CAP_LIVE_MAC gets it at once and
+ * keeps running; any other VF that is running is asked to reset (a NACK
+ * without CTS), so it picks the address up now. Both messages go out from
+ * the mailbox work: nothing here waits for the VF.
+ */
+static void snic_admin_push_mac(struct snic_pf *pf, struct snic_pf_vf *v)
+{
+	struct net_device *dev = pf->netdev;
+	int err;
+
+	lockdep_assert_held(&pf->sriov.lock);
+	spin_lock_bh(&pf->sriov.filter_lock);
+	snic_pf_filter_uc_clear(pf, v->idx);
+	err = -EAGAIN;
+	if (v->clear && (v->ext.caps & SNIC_EXT_CAP_LIVE_MAC))
+		err = snic_pf_filter_vf_mac(pf, v->idx, v->mac);
+	spin_unlock_bh(&pf->sriov.filter_lock);
+	if (!err) {
+		/* The mailbox work tells the VF (EXT_EVENT MAC). */
+		snic_pf_vf_queue_tx(v, SNIC_PF_TX_MAC);
+		netdev_info(dev, "VF %u: MAC %pM, applied live\n", v->idx,
+			    v->mac);
+		return;
+	}
+	netdev_info(dev, "VF %u: MAC %pM, effective at the VF's next reset\n",
+		    v->idx, v->mac);
+	if (v->clear)
+		snic_pf_vf_queue_tx(v, SNIC_PF_TX_RESET);
+}
+
 /**
  * snic_pf_ndo_set_vf_mac() - ndo_set_vf_mac
  * @dev: the PF's netdev
  * @vf: VF number
  * @mac: the address; all-zero gives the choice back to the VF
  *
- * The address is the VF's from its next RESET on. A VF that negotiated
- * SNIC_EXT_CAP_LIVE_MAC gets it at once (filter programmed here, EXT_EVENT
- * MAC sent by the mailbox work) and keeps running; any other VF that is
- * running is asked to reset (a NACK without CTS, also from the work), so
- * it picks the address up now. Never waits for the VF. A VF that is
- * trusted may still choose another one afterwards.
+ * The address is the VF's from its next RESET on, and the VF's extra
+ * unicast filters are dropped at once. A VF that negotiated
+ * SNIC_EXT_CAP_LIVE_MAC gets it at once (filter programmed, EXT_EVENT
+ * MAC, sent by the mailbox work) and keeps running; any other VF that is
+ * running is asked to reset (also from the work). Never waits for the VF.
+ * A VF that is trusted may still choose another one afterwards, until it
+ * is no longer trusted. An address another function already uses (the
+ * PF's, another VF's) is accepted with a warning: the administrator may
+ * mean it, but both pools then receive that address's unicast.
  *
  * Return: 0 or -EINVAL.
  */
@@ -58,29 +95,18 @@ int snic_pf_ndo_set_vf_mac(struct net_device *dev, int vf, u8 *mac)
 	}
 	if (is_zero_ether_addr(mac)) {
 		v->admin_mac = false;
+		eth_zero_addr(v->admin_addr);
 		netdev_info(dev, "VF %d: MAC address left to the VF\n", vf);
 		goto out;
 	}
+	if (snic_pf_filter_mac_taken(pf, mac, v->idx))
+		netdev_warn(dev,
+			    "VF %d: MAC %pM is already in use by the PF or another VF; both receive its unicast\n",
+			    vf, mac);
+	ether_addr_copy(v->admin_addr, mac);
 	ether_addr_copy(v->mac, mac);
 	v->admin_mac = true;
-	if (v->clear && (v->ext.caps & SNIC_EXT_CAP_LIVE_MAC)) {
-		/* A VF that takes its address live keeps running. */
-		spin_lock_bh(&pf->sriov.filter_lock);
-		err = snic_pf_filter_vf_mac(pf, v->idx, v->mac);
-		spin_unlock_bh(&pf->sriov.filter_lock);
-		if (!err) {
-			/* The mailbox work tells the VF (EXT_EVENT MAC). */
-			snic_pf_vf_queue_tx(v, SNIC_PF_TX_MAC);
-			netdev_info(dev, "VF %d: MAC %pM, applied live\n",
-				    vf, mac);
-			goto out;
-		}
-		err = 0;	/* the reset below gives it the address */
-	}
-	netdev_info(dev, "VF %d: MAC %pM, effective at the VF's next reset\n",
-		    vf, mac);
-	if (v->clear)
-		snic_pf_vf_queue_tx(v, SNIC_PF_TX_RESET);
+	snic_admin_push_mac(pf, v);
 out:
 	mutex_unlock(&pf->sriov.lock);
 	return err;
@@ -97,16 +123,18 @@ out:
  * With a port VLAN the VF's frames are tagged on transmit (VMVIR), only
  * frames of that VLAN reach the VF, untagged (VLVF, VMOLR.STRVLAN, no
  * AUPE), and the VF's own VLAN requests are refused. Removing it asks the
- * VF to reset so it registers its own VLANs again.
+ * VF to reset so it registers its own VLANs again. The new VLAN's filter
+ * is allocated before anything else changes: when none is left (within
+ * the PF's and administrator's share) the call fails and the old port
+ * VLAN, if any, stays in force.
  *
  * Return: 0, -EPROTONOSUPPORT for 802.1ad, -EINVAL, or -ENOSPC when no
- * VLAN filter is free.
+ * VLAN filter is left.
  */
 int snic_pf_ndo_set_vf_vlan(struct net_device *dev, int vf, u16 vlan, u8 qos,
 			    __be16 proto)
 {
 	struct snic_pf *pf = netdev_priv(dev);
-	struct snic_pf_pool *pool;
 	struct snic_pf_vf *v;
 	int err = 0;
 
@@ -129,29 +157,21 @@ int snic_pf_ndo_set_vf_vlan(struct net_device *dev, int vf, u16 vlan, u8 qos,
 		err = -EINVAL;
 		goto out;
 	}
-	pool = &pf->sriov.pool[v->idx];
 
 	spin_lock_bh(&pf->sriov.filter_lock);
-	/* Under a port VLAN the VF has no VLANs of its own. */
-	snic_pf_filter_vlan_clear(pf, v->idx);
-	if (vlan)
-		err = snic_pf_filter_vlan_locked(pf, vlan, v->idx, true);
-	if (err) {
-		vlan = 0;
-		qos = 0;
-	}
-	pool->port_vlan = vlan;
-	pool->qos = qos;
-	snic_pf_filter_write_pool(pf, v->idx);
+	err = snic_pf_filter_port_vlan(pf, v->idx, vlan, qos);
 	spin_unlock_bh(&pf->sriov.filter_lock);
+	if (err) {
+		netdev_err(dev,
+			   "VF %d: no free VLAN filter for port VLAN %u; VLAN %u stays in force\n",
+			   vf, vlan, v->port_vlan);
+		goto out;
+	}
 
-	if (err)
-		netdev_err(dev, "VF %d: no free VLAN filter for VLAN %u\n",
-			   vf, vlan);
 	if (v->port_vlan && !vlan && v->clear)
 		snic_pf_vf_queue_tx(v, SNIC_PF_TX_RESET);
 	v->port_vlan = vlan;
-	v->qos = qos;
+	v->qos = vlan ? qos : 0;
 out:
 	mutex_unlock(&pf->sriov.lock);
 	return err;
@@ -235,6 +255,10 @@ int snic_pf_ndo_set_vf_spoofchk(struct net_device *dev, int vf, bool on)
  *	for unicast promiscuous mode (refused anyway where the hardware
  *	cannot do it per pool)
  *
+ * Trust revoked drops the VF's extra unicast filters and, when the
+ * administrator set its MAC, puts that address back in force (live, or
+ * by asking the VF to reset), as ndo_set_vf_mac does.
+ *
  * Return: 0 or -EINVAL.
  */
 int snic_pf_ndo_set_vf_trust(struct net_device *dev, int vf, bool on)
@@ -246,10 +270,21 @@ int snic_pf_ndo_set_vf_trust(struct net_device *dev, int vf, bool on)
 	mutex_lock(&pf->sriov.lock);
 	v = snic_admin_vf(pf, vf);
 	if (v) {
+		bool revoked = v->trusted && !on;
+
 		if (v->trusted != on)
 			netdev_info(dev, "VF %d is %strusted\n", vf,
 				    on ? "" : "no longer ");
 		v->trusted = on;
+		if (revoked && v->admin_mac &&
+		    !ether_addr_equal(v->mac, v->admin_addr)) {
+			ether_addr_copy(v->mac, v->admin_addr);
+			snic_admin_push_mac(pf, v);
+		} else if (revoked) {
+			spin_lock_bh(&pf->sriov.filter_lock);
+			snic_pf_filter_uc_clear(pf, v->idx);
+			spin_unlock_bh(&pf->sriov.filter_lock);
+		}
 	} else {
 		err = -EINVAL;
 	}

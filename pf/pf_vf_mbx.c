@@ -307,6 +307,7 @@ static void snic_pf_vf_policy_state(struct snic_pf *pf, struct snic_pf_vf *vf,
 				    struct snic_vf_policy_state *st)
 {
 	const struct snic_pf_pool *pool = &pf->sriov.pool[vf->idx];
+	struct snic_share_use use;
 
 	memset(st, 0, sizeof(*st));
 	st->clear = vf->clear;
@@ -317,12 +318,21 @@ static void snic_pf_vf_policy_state(struct snic_pf *pf, struct snic_pf_vf *vf,
 	st->port_vlan = vf->port_vlan;
 	/* Neither QEMU's model nor this driver offers per-pool UPE. */
 	st->hw_uc_promisc = false;
+	/* SET_MAC primary or add: is the address another pool's? */
+	if (!derr && msg->type == SNIC_MSG_SET_MAC &&
+	    msg->mac_op != SNIC_MAC_CLEAR)
+		st->mac_in_use = snic_pf_filter_mac_taken(pf, msg->mac,
+							  vf->idx);
 
 	spin_lock_bh(&pf->sriov.filter_lock);
 	st->uc_used = pool->uc;
 	st->rar_free = snic_pf_filter_free_rar(pf);
+	snic_pf_filter_share_use(pf, false, &use);
+	st->rar_owed = snic_share_owed(&snic_rar_share, &use, BIT(vf->idx));
 	st->vlans_used = pool->vlans;
 	st->vlvf_free = snic_pf_filter_free_vlvf(pf);
+	snic_pf_filter_share_use(pf, true, &use);
+	st->vlvf_owed = snic_share_owed(&snic_vlvf_share, &use, BIT(vf->idx));
 	if (!derr && msg->type == SNIC_MSG_SET_VLAN)
 		st->vid_present = snic_pf_filter_vid_present(pf, msg->vlan.vid,
 							     vf->idx,
@@ -416,6 +426,7 @@ static void snic_pf_vf_log_decision(struct snic_pf_vf *vf,
 	case SNIC_VF_PORT_VLAN:
 	case SNIC_VF_UNTRUSTED:
 	case SNIC_VF_NO_HW:
+	case SNIC_VF_ADDR_IN_USE:
 		snic_vf_log(vf, info, "%s refused: %s\n", type, why);
 		return;
 	case SNIC_VF_FAILED:

@@ -7,6 +7,7 @@
  * what depends on the VF's state and on the shared tables, and picks the
  * answer. Nothing here logs: the caller logs, rate-limited, from @reason.
  */
+#include <linux/bits.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
 
@@ -39,6 +40,8 @@ static u8 snic_vf_refusal_of(u8 reason)
 		return SNIC_REFUSE_PORT_VLAN;
 	case SNIC_VF_UNTRUSTED:
 		return SNIC_REFUSE_UNTRUSTED;
+	case SNIC_VF_ADDR_IN_USE:
+		return SNIC_REFUSE_ADDR_IN_USE;
 	default:
 		/* OK, NO_MAC (RESET), NOT_CTS, REPLY: never a reason word */
 		return SNIC_REFUSE_UNSPEC;
@@ -78,6 +81,11 @@ static void snic_vf_decide_mac(const struct snic_vf_policy_state *st,
 			snic_vf_set(d, SNIC_VF_REPLY_NACK, SNIC_VF_ADMIN_MAC);
 			return;
 		}
+		/* Trusted or not: another pool's address is never a VF's. */
+		if (st->mac_in_use) {
+			snic_vf_set(d, SNIC_VF_REPLY_NACK, SNIC_VF_ADDR_IN_USE);
+			return;
+		}
 		snic_vf_add_act(d, SNIC_VF_ACT_SET_MAC, 0);
 		return;
 	case SNIC_MAC_CLEAR:
@@ -89,7 +97,12 @@ static void snic_vf_decide_mac(const struct snic_vf_policy_state *st,
 			snic_vf_set(d, SNIC_VF_REPLY_NACK, SNIC_VF_ADMIN_MAC);
 			return;
 		}
-		if (st->uc_used >= SNIC_VF_MAX_UC || !st->rar_free) {
+		if (st->mac_in_use) {
+			snic_vf_set(d, SNIC_VF_REPLY_NACK, SNIC_VF_ADDR_IN_USE);
+			return;
+		}
+		if (st->uc_used >= SNIC_VF_MAX_UC ||
+		    st->rar_free <= st->rar_owed) {
 			snic_vf_set(d, SNIC_VF_REPLY_NACK, SNIC_VF_NO_RAR);
 			return;
 		}
@@ -116,7 +129,7 @@ static void snic_vf_decide_vlan(const struct snic_vf_policy_state *st,
 	}
 	if (!st->vid_mine &&
 	    (st->vlans_used >= SNIC_VF_MAX_VLANS ||
-	     (!st->vid_present && !st->vlvf_free))) {
+	     (!st->vid_present && st->vlvf_free <= st->vlvf_owed))) {
 		snic_vf_set(d, SNIC_VF_REPLY_NACK, SNIC_VF_NO_VLVF);
 		return;
 	}
@@ -227,9 +240,10 @@ static void snic_vf_decide_base(const struct snic_vf_policy_state *st,
  * served (ACK with the address, or NACK when there is none); anything else
  * from a VF that has not completed RESET gets a bare NACK; malformed and
  * unknown requests are NACKed; SET_MAC primary and "add filter" are
- * refused for an untrusted VF whose address the administrator set, "clear
+ * refused for an untrusted VF whose address the administrator set, and for
+ * any VF when the address is another pool's (@st->mac_in_use), "clear
  * filters" is always accepted; an extra filter needs a free entry within
- * the VF's share; SET_MULTICAST above SNIC_MC_MAX (or with the overflow
+ * the VF's share (snic_share_may_take()); SET_MULTICAST above SNIC_MC_MAX (or with the overflow
  * flag) turns on all-multicast; SET_VLAN is refused under a port VLAN or
  * when no filter is left for the VF; SET_LPE is accepted within the codec's
  * range; SET_PROMISC multicast is accepted, unicast only for a trusted VF
@@ -359,6 +373,89 @@ u8 snic_vf_refusal_of_err(int err)
 	}
 }
 
+/* ---- Table shares -------------------------------------------------- */
+
+/* The receive address entries after entry 0 (PF) and 1-7 (VFs' own). */
+const struct snic_share snic_rar_share = {
+	.size = SNIC_RAR_SHARED,
+	.pf_reserve = SNIC_RAR_PF_RESERVE,
+	.vf_max = SNIC_VF_MAX_UC,
+};
+
+/* The 32 VLAN pool filters. */
+const struct snic_share snic_vlvf_share = {
+	.size = SNIC_VLVF_SHARED,
+	.pf_reserve = SNIC_VLVF_PF_RESERVE,
+	.vf_max = SNIC_VF_MAX_VLANS,
+};
+
+/**
+ * snic_share_vf_guarantee() - the entries each enabled VF is guaranteed
+ * @sh: the table's split
+ * @n_vfs: VFs enabled
+ *
+ * What is left after the PF's reserve, divided among the VFs, at most
+ * @sh->vf_max each.
+ *
+ * Return: entries per VF (0 without VFs).
+ */
+unsigned int snic_share_vf_guarantee(const struct snic_share *sh,
+				     unsigned int n_vfs)
+{
+	if (!n_vfs || sh->size <= sh->pf_reserve)
+		return 0;
+	return min(sh->vf_max, (sh->size - sh->pf_reserve) / n_vfs);
+}
+
+/**
+ * snic_share_owed() - entries other parties are still guaranteed
+ * @sh: the table's split
+ * @use: who holds what
+ * @mine: the parties whose guarantee the taker may use: BIT(VF number)
+ *	for a VF's request, BIT(SNIC_SHARE_PF) for the PF and the
+ *	administrator
+ *
+ * Return: the sum, over the PF and the enabled VFs not in @mine, of what
+ * each is guaranteed and does not hold yet.
+ */
+unsigned int snic_share_owed(const struct snic_share *sh,
+			     const struct snic_share_use *use, u32 mine)
+{
+	unsigned int n = min_t(unsigned int, use->n_vfs, SNIC_SHARE_PF);
+	unsigned int g = snic_share_vf_guarantee(sh, n);
+	unsigned int v, owed = 0;
+
+	for (v = 0; v < n; v++)
+		if (!(mine & BIT(v)) && use->vf[v] < g)
+			owed += g - use->vf[v];
+	if (!(mine & BIT(SNIC_SHARE_PF)) && use->pf < sh->pf_reserve)
+		owed += sh->pf_reserve - use->pf;
+	return owed;
+}
+
+/**
+ * snic_share_may_take() - may a party take one more entry of a table?
+ * @sh: the table's split
+ * @use: who holds what
+ * @who: the party charged: a VF number, or SNIC_SHARE_PF
+ * @mine: as for snic_share_owed()
+ * @free: free entries in the table
+ *
+ * Return: true if a VF is below @sh->vf_max (the PF has no such bound)
+ * and a free entry is left once every other party's guarantee is set
+ * aside.
+ */
+bool snic_share_may_take(const struct snic_share *sh,
+			 const struct snic_share_use *use, unsigned int who,
+			 u32 mine, unsigned int free)
+{
+	if (who != SNIC_SHARE_PF &&
+	    (who >= use->n_vfs || who >= SNIC_SHARE_PF ||
+	     use->vf[who] >= sh->vf_max))
+		return false;
+	return free > snic_share_owed(sh, use, mine);
+}
+
 /**
  * snic_vf_reason_str() - a reason's text, for logs
  * @reason: enum snic_vf_reason
@@ -381,6 +478,7 @@ const char *snic_vf_reason_str(unsigned int reason)
 		[SNIC_VF_UNTRUSTED]	= "VF not trusted",
 		[SNIC_VF_NO_HW]		= "not supported by the hardware",
 		[SNIC_VF_FAILED]	= "could not be applied",
+		[SNIC_VF_ADDR_IN_USE]	= "address in use by another function",
 	};
 
 	if (reason < ARRAY_SIZE(str) && str[reason])
@@ -405,6 +503,7 @@ const char *snic_refusal_str(unsigned int refusal)
 		[SNIC_REFUSE_TABLE_FULL]	= "table_full",
 		[SNIC_REFUSE_UNSUPPORTED]	= "unsupported",
 		[SNIC_REFUSE_BUSY]		= "busy",
+		[SNIC_REFUSE_ADDR_IN_USE]	= "addr_in_use",
 	};
 
 	if (refusal < ARRAY_SIZE(str) && str[refusal])

@@ -21,6 +21,51 @@
 #define SNIC_VF_MAX_UC		4	/* extra unicast filters per VF */
 #define SNIC_VF_MAX_VLANS	8	/* VLAN filters per VF */
 
+/*
+ * The shared tables and the share of each party (Documentation/pf.rst,
+ * "Filter table shares"): the receive address entries left after the
+ * PF's and the VFs' own addresses, and the VLAN pool filters.
+ */
+#define SNIC_RAR_SHARED		16
+#define SNIC_RAR_PF_RESERVE	4
+#define SNIC_VLVF_SHARED	32
+#define SNIC_VLVF_PF_RESERVE	8
+
+/* The PF's (and the administrator's) bit in a snic_share_owed() mask. */
+#define SNIC_SHARE_PF		7
+
+/**
+ * struct snic_share - how one shared filter table is split
+ * @size: entries the PF and the VFs share
+ * @pf_reserve: entries kept for the PF and the administrator
+ * @vf_max: the most one VF may hold
+ *
+ * Each enabled VF is guaranteed snic_share_vf_guarantee() entries; the
+ * rest is a common pool, first come first served, bounded per VF by
+ * @vf_max. A party may take a new entry as long as the free entries left
+ * cover what every other party is still guaranteed.
+ */
+struct snic_share {
+	unsigned int size;
+	unsigned int pf_reserve;
+	unsigned int vf_max;
+};
+
+extern const struct snic_share snic_rar_share;
+extern const struct snic_share snic_vlvf_share;
+
+/**
+ * struct snic_share_use - who holds how many entries of a shared table
+ * @n_vfs: VFs enabled (each is guaranteed a share)
+ * @vf: entries each VF holds (index: VF number, below @n_vfs)
+ * @pf: entries the PF holds
+ */
+struct snic_share_use {
+	unsigned int n_vfs;
+	unsigned int vf[SNIC_SHARE_PF];
+	unsigned int pf;
+};
+
 /**
  * struct snic_vf_policy_state - what the policy may know about a VF
  * @clear: the VF completed the RESET handshake (may send requests)
@@ -31,11 +76,18 @@
  * @hw_uc_promisc: the device can give one pool unicast promiscuous mode
  * @uc_used: extra unicast filters this VF holds
  * @rar_free: free entries in the shared part of the receive address table
+ * @rar_owed: of those, entries other parties are still guaranteed
+ *	(snic_share_owed()); the VF may take one only while @rar_free is
+ *	above it
+ * @mac_in_use: the address of a SET_MAC_ADDR or "add filter" request is
+ *	held (or reserved) by another pool: the PF's own or extra address, or
+ *	another VF's own, administrative or extra address
  * @vlans_used: VLAN filters this VF holds
  * @vid_present: the VLAN id of the message already has a VLVF entry
  *	(so adding this VF to it needs no new entry); SET_VLAN only
  * @vid_mine: this VF already has the VLAN id of the message; SET_VLAN only
  * @vlvf_free: free VLVF entries
+ * @vlvf_owed: of those, entries other parties are still guaranteed
  * @ext_caps: extension capabilities the VF was granted (0: base protocol)
  */
 struct snic_vf_policy_state {
@@ -47,10 +99,13 @@ struct snic_vf_policy_state {
 	bool hw_uc_promisc;
 	unsigned int uc_used;
 	unsigned int rar_free;
+	unsigned int rar_owed;
+	bool mac_in_use;
 	unsigned int vlans_used;
 	bool vid_present;
 	bool vid_mine;
 	unsigned int vlvf_free;
+	unsigned int vlvf_owed;
 	u32 ext_caps;
 };
 
@@ -100,6 +155,7 @@ enum snic_vf_act_type {
  * @SNIC_VF_UNTRUSTED: unicast promiscuous asked by an untrusted VF
  * @SNIC_VF_NO_HW: unicast promiscuous per pool is not available
  * @SNIC_VF_FAILED: accepted, but applying it to the tables failed
+ * @SNIC_VF_ADDR_IN_USE: the address is another pool's (PF or VF)
  */
 enum snic_vf_reason {
 	SNIC_VF_OK,
@@ -115,6 +171,7 @@ enum snic_vf_reason {
 	SNIC_VF_UNTRUSTED,
 	SNIC_VF_NO_HW,
 	SNIC_VF_FAILED,
+	SNIC_VF_ADDR_IN_USE,
 };
 
 /**
@@ -188,6 +245,13 @@ void snic_vf_ext_apply(struct snic_vf_ext *ext,
 		       const struct snic_vf_decision *d, bool applied);
 void snic_vf_ext_clear(struct snic_vf_ext *ext);
 u8 snic_vf_refusal_of_err(int err);
+unsigned int snic_share_vf_guarantee(const struct snic_share *sh,
+				     unsigned int n_vfs);
+unsigned int snic_share_owed(const struct snic_share *sh,
+			     const struct snic_share_use *use, u32 mine);
+bool snic_share_may_take(const struct snic_share *sh,
+			 const struct snic_share_use *use, unsigned int who,
+			 u32 mine, unsigned int free);
 const char *snic_vf_reason_str(unsigned int reason);
 const char *snic_refusal_str(unsigned int refusal);
 const char *snic_link_reason_str(unsigned int reason);

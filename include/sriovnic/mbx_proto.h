@@ -146,6 +146,9 @@ enum snic_link_reason {
  * @SNIC_REFUSE_TABLE_FULL: no filter (MAC, VLAN) left in the shared table
  * @SNIC_REFUSE_UNSUPPORTED: the PF cannot do this (device limitation)
  * @SNIC_REFUSE_BUSY: rate-limited or the PF is resetting; try again
+ * @SNIC_REFUSE_ADDR_IN_USE: the unicast address belongs to another pool
+ *	(the PF's, or another VF's); a VF that does not know this reason
+ *	reads it as SNIC_REFUSE_UNSPEC
  * @SNIC_REFUSE_MAX: the highest reason this side knows; a receiver reads a
  *	higher one (a newer PF's) as SNIC_REFUSE_UNSPEC
  */
@@ -158,7 +161,8 @@ enum snic_refusal {
 	SNIC_REFUSE_TABLE_FULL	= 5,
 	SNIC_REFUSE_UNSUPPORTED	= 6,
 	SNIC_REFUSE_BUSY	= 7,
-	SNIC_REFUSE_MAX		= SNIC_REFUSE_BUSY,
+	SNIC_REFUSE_ADDR_IN_USE	= 8,
+	SNIC_REFUSE_MAX		= SNIC_REFUSE_ADDR_IN_USE,
 };
 
 /* Payload layouts, as dwords in the mailbox buffer. */

@@ -602,6 +602,25 @@ static void policy_refusals(struct kunit *test)
 		{ "no hw promisc", { .clear = true, .trusted = true },
 		  { 0x00010006 }, 1,
 		  SNIC_VF_NO_HW, SNIC_REFUSE_UNSUPPORTED },
+		{ "address in use", { .clear = true, .has_mac = true,
+				      .trusted = true, .mac_in_use = true,
+				      .rar_free = 16 },
+		  { 0x00000002, MAC_LO, MAC_HI }, 3,
+		  SNIC_VF_ADDR_IN_USE, SNIC_REFUSE_ADDR_IN_USE },
+		{ "address in use, add", { .clear = true, .has_mac = true,
+					   .mac_in_use = true,
+					   .rar_free = 16 },
+		  { 0x00020002, MAC_LO, MAC_HI }, 3,
+		  SNIC_VF_ADDR_IN_USE, SNIC_REFUSE_ADDR_IN_USE },
+		{ "RAR guarantees of others", { .clear = true, .rar_free = 4,
+						.rar_owed = 4 },
+		  { 0x00020002, MAC_LO, MAC_HI }, 3,
+		  SNIC_VF_NO_RAR, SNIC_REFUSE_TABLE_FULL },
+		{ "VLVF guarantees of others", { .clear = true,
+						 .vlvf_free = 8,
+						 .vlvf_owed = 8 },
+		  { 0x00010004, 5 }, 2,
+		  SNIC_VF_NO_VLVF, SNIC_REFUSE_TABLE_FULL },
 		{ "unknown type", { .clear = true },
 		  { 0x00000008 }, 1,
 		  SNIC_VF_UNKNOWN, SNIC_REFUSE_UNSUPPORTED },
@@ -763,10 +782,211 @@ static void policy_reason_strings(struct kunit *test)
 {
 	unsigned int r;
 
-	for (r = SNIC_VF_OK; r <= SNIC_VF_FAILED; r++)
+	for (r = SNIC_VF_OK; r <= SNIC_VF_ADDR_IN_USE; r++)
 		KUNIT_EXPECT_STRNEQ(test, snic_vf_reason_str(r), "?");
-	KUNIT_EXPECT_STREQ(test, snic_vf_reason_str(SNIC_VF_FAILED + 1), "?");
+	KUNIT_EXPECT_STREQ(test, snic_vf_reason_str(SNIC_VF_ADDR_IN_USE + 1),
+			   "?");
 	KUNIT_EXPECT_STREQ(test, snic_vf_reason_str(~0U), "?");
+}
+
+/* --- Addresses of other pools ------------------------------------------ */
+
+/*
+ * Another pool's address (the PF's, a neighbour VF's) is refused as the
+ * VF's own and as an extra filter, trusted or not: the 82576 would copy
+ * that pool's unicast to the VF and let it send as that pool.
+ */
+static void policy_mac_in_use(struct kunit *test)
+{
+	struct snic_vf_policy_state st = clear_vf;
+	const u32 primary[] = { 0x00000002, MAC_LO, MAC_HI };
+	const u32 add[] = { 0x00020002, MAC_LO, MAC_HI };
+	const u32 clear[] = { 0x00010002, 0, 0 };
+	struct snic_vf_decision d;
+
+	st.mac_in_use = true;
+	decide(test, &st, primary, 3, &d);
+	expect(test, &d, SNIC_VF_REPLY_NACK, SNIC_VF_ADDR_IN_USE, 0);
+	KUNIT_EXPECT_EQ(test, d.refusal, SNIC_REFUSE_ADDR_IN_USE);
+	decide(test, &st, add, 3, &d);
+	expect(test, &d, SNIC_VF_REPLY_NACK, SNIC_VF_ADDR_IN_USE, 0);
+
+	st.trusted = true;
+	decide(test, &st, primary, 3, &d);
+	expect(test, &d, SNIC_VF_REPLY_NACK, SNIC_VF_ADDR_IN_USE, 0);
+	decide(test, &st, add, 3, &d);
+	expect(test, &d, SNIC_VF_REPLY_NACK, SNIC_VF_ADDR_IN_USE, 0);
+
+	/* Trusted over an administrative MAC: still not another's. */
+	st.admin_mac = true;
+	decide(test, &st, primary, 3, &d);
+	expect(test, &d, SNIC_VF_REPLY_NACK, SNIC_VF_ADDR_IN_USE, 0);
+
+	/* Dropping its own filters is always fine. */
+	decide(test, &st, clear, 3, &d);
+	expect(test, &d, SNIC_VF_REPLY_ACK, SNIC_VF_OK, 1);
+	KUNIT_EXPECT_EQ(test, d.act[0].type, SNIC_VF_ACT_UC_CLEAR);
+
+	/* The same VF with an address nobody else has. */
+	st.mac_in_use = false;
+	decide(test, &st, primary, 3, &d);
+	expect(test, &d, SNIC_VF_REPLY_ACK, SNIC_VF_OK, 1);
+	KUNIT_EXPECT_STREQ(test, snic_refusal_str(SNIC_REFUSE_ADDR_IN_USE),
+			   "addr_in_use");
+}
+
+/* An extra filter is taken only while the free entries exceed what is owed. */
+static void policy_mac_add_share(struct kunit *test)
+{
+	struct snic_vf_policy_state st = clear_vf;
+	const u32 add[] = { 0x00020002, MAC_LO, MAC_HI };
+	struct snic_vf_decision d;
+
+	st.rar_free = 4;
+	st.rar_owed = 4;
+	decide(test, &st, add, 3, &d);
+	expect(test, &d, SNIC_VF_REPLY_NACK, SNIC_VF_NO_RAR, 0);
+	st.rar_owed = 3;
+	decide(test, &st, add, 3, &d);
+	expect(test, &d, SNIC_VF_REPLY_ACK, SNIC_VF_OK, 1);
+}
+
+static void policy_vlan_share(struct kunit *test)
+{
+	struct snic_vf_policy_state st = clear_vf;
+	const u32 add[] = { 0x00010004, 100 };
+	struct snic_vf_decision d;
+
+	st.vlvf_free = 8;
+	st.vlvf_owed = 8;
+	decide(test, &st, add, 2, &d);
+	expect(test, &d, SNIC_VF_REPLY_NACK, SNIC_VF_NO_VLVF, 0);
+	/* joining an entry that exists costs nothing */
+	st.vid_present = true;
+	decide(test, &st, add, 2, &d);
+	expect(test, &d, SNIC_VF_REPLY_ACK, SNIC_VF_OK, 1);
+	st.vid_present = false;
+	st.vlvf_owed = 7;
+	decide(test, &st, add, 2, &d);
+	expect(test, &d, SNIC_VF_REPLY_ACK, SNIC_VF_OK, 1);
+}
+
+/* --- Table shares ------------------------------------------------------- */
+
+static void share_guarantee(struct kunit *test)
+{
+	static const unsigned int rar[] = { 0, 4, 4, 4, 3, 2, 2, 1 };
+	static const unsigned int vlvf[] = { 0, 8, 8, 8, 6, 4, 4, 3 };
+	unsigned int n;
+
+	for (n = 0; n <= SNIC_SHARE_PF; n++) {
+		KUNIT_EXPECT_EQ_MSG(test, snic_share_vf_guarantee(&snic_rar_share, n),
+				    rar[n], "rar, %u VFs", n);
+		KUNIT_EXPECT_EQ_MSG(test, snic_share_vf_guarantee(&snic_vlvf_share, n),
+				    vlvf[n], "vlvf, %u VFs", n);
+		/* the guarantees and the PF's reserve fit in the table */
+		KUNIT_EXPECT_LE(test, n * rar[n] + SNIC_RAR_PF_RESERVE,
+				(unsigned int)SNIC_RAR_SHARED);
+		KUNIT_EXPECT_LE(test, n * vlvf[n] + SNIC_VLVF_PF_RESERVE,
+				(unsigned int)SNIC_VLVF_SHARED);
+	}
+}
+
+/* Let @who take entries while it may; return how many it took. */
+static unsigned int share_grab(const struct snic_share *sh,
+			       struct snic_share_use *use, unsigned int who,
+			       unsigned int *free, unsigned int limit)
+{
+	unsigned int n = 0;
+
+	while (n < limit && snic_share_may_take(sh, use, who, BIT(who), *free)) {
+		if (who == SNIC_SHARE_PF)
+			use->pf++;
+		else
+			use->vf[who]++;
+		(*free)--;
+		n++;
+	}
+	return n;
+}
+
+/*
+ * Every VF grabbing all it can, in turn, then the PF: the PF still gets
+ * its reserve and the administrator (charged as the PF) one more entry;
+ * the PF grabbing first cannot take a VF's guarantee either.
+ */
+static void share_fill(struct kunit *test)
+{
+	const struct snic_share *tables[] = { &snic_rar_share,
+					      &snic_vlvf_share };
+	unsigned int t, n, v, free, g;
+
+	for (t = 0; t < ARRAY_SIZE(tables); t++) {
+		const struct snic_share *sh = tables[t];
+
+		for (n = 1; n <= SNIC_SHARE_PF; n++) {
+			struct snic_share_use use = { .n_vfs = n };
+
+			g = snic_share_vf_guarantee(sh, n);
+			free = sh->size;
+			for (v = 0; v < n; v++)
+				share_grab(sh, &use, v, &free, 100);
+			for (v = 0; v < n; v++) {
+				KUNIT_EXPECT_GE(test, use.vf[v], g);
+				KUNIT_EXPECT_LE(test, use.vf[v], sh->vf_max);
+			}
+			KUNIT_EXPECT_GE_MSG(test, free, sh->pf_reserve,
+					    "table %u, %u VFs", t, n);
+			KUNIT_EXPECT_TRUE(test,
+					  snic_share_may_take(sh, &use,
+							      SNIC_SHARE_PF,
+							      BIT(SNIC_SHARE_PF),
+							      free));
+			KUNIT_EXPECT_GE(test,
+					share_grab(sh, &use, SNIC_SHARE_PF,
+						   &free, 100),
+					sh->pf_reserve);
+
+			/* The other way round. */
+			memset(&use, 0, sizeof(use));
+			use.n_vfs = n;
+			free = sh->size;
+			share_grab(sh, &use, SNIC_SHARE_PF, &free, 100);
+			KUNIT_EXPECT_EQ(test, use.pf, sh->size - n * g);
+			for (v = 0; v < n; v++)
+				KUNIT_EXPECT_EQ(test,
+						share_grab(sh, &use, v, &free,
+							   100), g);
+			KUNIT_EXPECT_EQ(test, free, 0U);
+		}
+	}
+}
+
+static void share_edges(struct kunit *test)
+{
+	struct snic_share_use use = { .n_vfs = 2, .vf = { 0, 4 } };
+
+	/* A VF that is not enabled, or at its maximum, takes nothing. */
+	KUNIT_EXPECT_FALSE(test, snic_share_may_take(&snic_rar_share, &use, 2,
+						     BIT(2), 16));
+	KUNIT_EXPECT_FALSE(test, snic_share_may_take(&snic_rar_share, &use, 1,
+						     BIT(1), 16));
+	/* VF 0 may use its own guarantee but not VF 1's or the PF's. */
+	KUNIT_EXPECT_EQ(test, snic_share_owed(&snic_rar_share, &use, BIT(0)),
+			(unsigned int)SNIC_RAR_PF_RESERVE);
+	KUNIT_EXPECT_EQ(test, snic_share_owed(&snic_rar_share, &use, 0),
+			4U + SNIC_RAR_PF_RESERVE);
+	KUNIT_EXPECT_TRUE(test, snic_share_may_take(&snic_rar_share, &use, 0,
+						    BIT(0), 5));
+	KUNIT_EXPECT_FALSE(test, snic_share_may_take(&snic_rar_share, &use, 0,
+						     BIT(0), 4));
+	/* No VFs: the PF has the table. */
+	use.n_vfs = 0;
+	KUNIT_EXPECT_EQ(test, snic_share_owed(&snic_vlvf_share, &use,
+					      BIT(SNIC_SHARE_PF)), 0U);
+	KUNIT_EXPECT_TRUE(test, snic_share_may_take(&snic_vlvf_share, &use,
+						    SNIC_SHARE_PF,
+						    BIT(SNIC_SHARE_PF), 1));
 }
 
 static struct kunit_case snic_vf_policy_cases[] = {
@@ -804,6 +1024,12 @@ static struct kunit_case snic_vf_policy_cases[] = {
 	KUNIT_CASE(policy_ext_strings),
 	KUNIT_CASE(policy_exhaustive_headers),
 	KUNIT_CASE(policy_reason_strings),
+	KUNIT_CASE(policy_mac_in_use),
+	KUNIT_CASE(policy_mac_add_share),
+	KUNIT_CASE(policy_vlan_share),
+	KUNIT_CASE(share_guarantee),
+	KUNIT_CASE(share_fill),
+	KUNIT_CASE(share_edges),
 	{ }
 };
 

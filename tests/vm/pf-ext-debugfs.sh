@@ -20,7 +20,7 @@ nacks_above() { [ "$(field "$1" nacks)" -gt "$2" ]; }
 # reason_is VF REASON
 reason_is() { [ "$(field "$1" link_reason)" = "$2" ]; }
 carrier_off() { ! carrier_on "$@"; }
-format='^vf[0-9]+ ext=(none|v[0-9]+) caps=0x[0-9a-f]+ link_reason=(up|phy_down|admin_down|pf_down) events=[0-9]+ nacks=[0-9]+ dropped=[0-9]+$'
+format='^vf[0-9]+ ext=(none|v[0-9]+) caps=0x[0-9a-f]+ link_reason=(up|phy_down|admin_down|pf_down) events=[0-9]+ nacks=[0-9]+ dropped=[0-9]+ mac=([0-9a-f]{2}:){5}[0-9a-f]{2} admin_mac=(none|([0-9a-f]{2}:){5}[0-9a-f]{2}) uc=[0-9]+ vlans=[0-9]+( |$)'
 
 check "vfs is readable" test -r "$dbg/vfs"
 diag "$(cat "$dbg/vfs")"
