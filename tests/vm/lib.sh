@@ -479,3 +479,37 @@ ethtool_stat() {
 	in_ns "${3:-}" ethtool -S "$1" 2>/dev/null |
 		awk -v n="$2:" '$1 == n { print $2; found = 1 } END { exit !found }'
 }
+
+# --- hostile VF (tests/rogue/rogue-vf.c) --------------------------------------
+
+# rogue_vf_bin: the rogue-vf tool for this run: the host's build
+# (make rogue, build/rogue/rogue-vf) when it is newer than its source,
+# else built here into /run (slower: the compiler runs under TCG).
+rogue_vf_bin() {
+	local src=$SNIC_DIR/tests/rogue/rogue-vf.c bin=$SNIC_DIR/build/rogue/rogue-vf
+	if [ -x "$bin" ] && [ "$bin" -nt "$src" ]; then
+		echo "$bin"
+		return 0
+	fi
+	bin=/run/rogue-vf
+	[ -x "$bin" ] || cc -O2 -I "$SNIC_DIR/tests/fuzz/shim" -I "$SNIC_DIR/include" \
+		-o "$bin" "$src" >&2 || return 1
+	echo "$bin"
+}
+
+# rogue_field LINE KEY: the value of KEY= in a rogue-vf summary line.
+rogue_field() {
+	tr ' ' '\n' <<<"$1" | sed -n "s/^$2=//p" | head -n 1
+}
+
+# ms_of CMD...: run CMD, print how long it took in milliseconds; fails as
+# CMD does.
+ms_of() {
+	local t0 t1 rc
+	t0=$(date +%s%N)
+	"$@" >/dev/null 2>&1
+	rc=$?
+	t1=$(date +%s%N)
+	echo $(((t1 - t0) / 1000000))
+	return $rc
+}
