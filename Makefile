@@ -11,6 +11,11 @@
 #   make kunit           KUnit suites on UML
 #   make vm-test T=name  one VM scenario (PF=, VF=, PAIRS= as for check)
 #   make compat          the W=1 C=1 builds only
+#   make fuzz            libFuzzer targets of the mailbox codec and PF policy
+#                        (FUZZ_SECONDS per target, default 300)
+#   make rogue           the hostile-VF tool, build/rogue/rogue-vf
+#   make soak            the hostile-VF scenario long enough for >= 1e6
+#                        mailbox messages (PAIRS= as for check)
 #
 # KDIR defaults to the running kernel's build directory; where that does
 # not exist (a container, a CI machine), to the newest Debian headers
@@ -27,7 +32,7 @@ endif
 SNIC_CONFIG := CONFIG_SRIOVNIC_COMMON=m CONFIG_SRIOVNIC_PF=m CONFIG_SRIOVNIC_VF=m
 
 .PHONY: all modules clean install deps check check-slow demo kunit compat \
-	vm-test bench help
+	vm-test bench help fuzz rogue soak
 
 all: modules
 
@@ -58,11 +63,32 @@ compat: deps
 kunit: deps
 	scripts/kunit
 
-vm-test: deps
+vm-test: deps rogue
 	scripts/vm-tests $(T)
 
-check: deps
+check: deps rogue
 	scripts/check
+
+# Userspace builds of the pure code and of the attacker: the kernel's
+# headers are replaced by tests/fuzz/shim, the register table is the
+# drivers' own (include/sriovnic).
+ROGUE_CFLAGS := -O2 -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
+	-Itests/fuzz/shim -Iinclude
+FUZZ_SECONDS ?= 300
+
+build/rogue/rogue-vf: tests/rogue/rogue-vf.c $(wildcard include/sriovnic/*.h) \
+		$(wildcard tests/fuzz/shim/*/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(ROGUE_CFLAGS) -o $@ $<
+
+rogue: build/rogue/rogue-vf
+
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run
+
+soak: deps rogue
+	scripts/vm-tests --pairs "$(or $(PAIRS),sriovnic/igbvf sriovnic/sriovnic)" \
+		tests/vm/hostile-vf-soak.sh
 
 check-slow: deps
 	scripts/vm-tests --slow-only
@@ -74,4 +100,4 @@ bench: deps
 	scripts/bench
 
 help:
-	@sed -n '3,17p' Makefile
+	@sed -n '3,22p' Makefile

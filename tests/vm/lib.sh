@@ -479,3 +479,66 @@ ethtool_stat() {
 	in_ns "${3:-}" ethtool -S "$1" 2>/dev/null |
 		awk -v n="$2:" '$1 == n { print $2; found = 1 } END { exit !found }'
 }
+
+# --- hostile VF (tests/rogue/rogue-vf.c) --------------------------------------
+
+# rogue_vf_bin: the rogue-vf tool for this run: the host's build
+# (make rogue, build/rogue/rogue-vf) when it is newer than its source,
+# else built here into /run (slower: the compiler runs under TCG).
+rogue_vf_bin() {
+	local src=$SNIC_DIR/tests/rogue/rogue-vf.c bin=$SNIC_DIR/build/rogue/rogue-vf
+	if [ -x "$bin" ] && [ "$bin" -nt "$src" ]; then
+		echo "$bin"
+		return 0
+	fi
+	bin=/run/rogue-vf
+	[ -x "$bin" ] || cc -O2 -I "$SNIC_DIR/tests/fuzz/shim" -I "$SNIC_DIR/include" \
+		-o "$bin" "$src" >&2 || return 1
+	echo "$bin"
+}
+
+# rogue_field LINE KEY: the value of KEY= in a rogue-vf summary line.
+rogue_field() {
+	tr ' ' '\n' <<<"$1" | sed -n "s/^$2=//p" | head -n 1
+}
+
+# vf_trust_latency PF_DEV VF SECONDS: for SECONDS, every 0.2 s, set VF's
+# trust off through one rtnetlink socket (what ip link set PF vf VF trust
+# off sends) and time each request until the kernel's answer; prints
+# "CALLS MAX_MS MEAN_MS FAILED". Timed in one process that runs real-time,
+# so the figure is the kernel's (the PF's) delay, not the cost of starting
+# ip over 9p on a busy guest.
+vf_trust_latency() {
+	chrt -f 50 python3 - "$@" <<'PY'
+import socket, struct, sys, time
+dev, vf, secs = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
+idx = socket.if_nametoindex(dev)
+s = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 0)   # NETLINK_ROUTE
+s.bind((0, 0))
+def attr(t, payload):
+    a = struct.pack("HH", 4 + len(payload), t) + payload
+    return a + b"\0" * (-len(a) % 4)
+NLA_F_NESTED = 1 << 15
+trust = attr(9, struct.pack("II", vf, 0))                 # IFLA_VF_TRUST
+body = struct.pack("BBHiII", 0, 0, 0, idx, 0, 0)          # ifinfomsg
+body += attr(22 | NLA_F_NESTED, attr(1 | NLA_F_NESTED, trust))  # VFINFO_LIST/INFO
+lat, failed, seq = [], 0, 0
+end = time.monotonic() + secs
+while time.monotonic() < end:
+    seq += 1
+    msg = struct.pack("IHHII", 16 + len(body), 19, 1 | 4, seq, 0) + body  # RTM_SETLINK, REQUEST|ACK
+    t0 = time.monotonic()
+    s.send(msg)
+    while True:
+        r = s.recv(65536)
+        ln, typ, _, rseq, _ = struct.unpack_from("IHHII", r)
+        if typ == 2 and rseq == seq:                      # NLMSG_ERROR (0: ACK)
+            err = struct.unpack_from("i", r, 16)[0]
+            break
+    lat.append((time.monotonic() - t0) * 1000)
+    failed += err != 0
+    time.sleep(0.2)
+n = len(lat)
+print(n, int(max(lat)) if n else 0, int(sum(lat) / n) if n else 0, failed)
+PY
+}
