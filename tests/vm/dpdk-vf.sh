@@ -161,7 +161,8 @@ if [ "$PF_DRV" = sriovnic ]; then
 	echo 0 >"$tr/tracing_on"
 	cat "$tr/trace" >/run/out/pf-trace.txt
 	echo nop >"$tr/current_tracer"
-	read -r max slow late n < <(pf_answer_times /run/out/pf-trace.txt)
+	# No process substitution: the guest has no /dev/fd.
+	read -r max slow late n <<<"$(pf_answer_times /run/out/pf-trace.txt)"
 	diag "PF answers: $n, slowest ${max} ms after the interrupt, $slow over 100 ms, $late requests read without an interrupt"
 	# A late read is only reported: a watchdog run that starts just
 	# before an interrupt's handler looks the same.
