@@ -10,6 +10,7 @@
 #include <linux/bits.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
+#include <linux/string.h>
 
 #include "pf_vf_policy.h"
 
@@ -169,10 +170,31 @@ static void snic_vf_set_reason_word(const struct snic_vf_policy_state *st,
 			 msg->type != SNIC_MSG_RESET;
 }
 
+/*
+ * SET_MAC_ADDR "primary" with an all-zero address: the codec refuses it as
+ * an address, but it is no malformed request. DPDK's VF sends it when it
+ * closes the port, to give its address up so that nothing is steered to
+ * the closed pool. It is served as a change of the primary address to
+ * none (the VF's entry is removed; RESET then has no address to give),
+ * and refused, like any other change, while the administrator's address
+ * stands for an untrusted VF.
+ */
+static bool snic_vf_mac_release(const struct snic_msg *msg, int decode_err)
+{
+	static const u8 zero[ETH_ALEN];
+
+	return decode_err == -EADDRNOTAVAIL && msg->type == SNIC_MSG_SET_MAC &&
+	       msg->mac_op == SNIC_MAC_PRIMARY &&
+	       !memcmp(msg->mac, zero, ETH_ALEN);
+}
+
 static void snic_vf_decide_base(const struct snic_vf_policy_state *st,
 				const struct snic_msg *msg, int decode_err,
 				struct snic_vf_decision *d)
 {
+	if (snic_vf_mac_release(msg, decode_err))
+		decode_err = 0;
+
 	if (decode_err == -EBADMSG) {
 		/* Carries ACK/NACK: a reply is never a request. */
 		snic_vf_set(d, SNIC_VF_REPLY_NONE, SNIC_VF_REPLY);
@@ -242,8 +264,10 @@ static void snic_vf_decide_base(const struct snic_vf_policy_state *st,
  * unknown requests are NACKed; SET_MAC primary and "add filter" are
  * refused for an untrusted VF whose address the administrator set, and for
  * any VF when the address is another pool's (@st->mac_in_use), "clear
- * filters" is always accepted; an extra filter needs a free entry within
- * the VF's share (snic_share_may_take()); SET_MULTICAST above SNIC_MC_MAX (or with the overflow
+ * filters" is always accepted, primary with an all-zero address releases
+ * the VF's address (DPDK at close) under the same rule as any primary; an
+ * extra filter needs a free entry within the VF's share
+ * (snic_share_may_take()); SET_MULTICAST above SNIC_MC_MAX (or with the overflow
  * flag) turns on all-multicast; SET_VLAN is refused under a port VLAN or
  * when no filter is left for the VF; SET_LPE is accepted within the codec's
  * range; SET_PROMISC multicast is accepted, unicast only for a trusted VF

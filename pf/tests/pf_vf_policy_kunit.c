@@ -177,16 +177,44 @@ static void policy_mac_primary_admin(struct kunit *test)
 static void policy_mac_invalid(struct kunit *test)
 {
 	const u32 mcast[] = { 0x00000002, 0x33221101, MAC_HI };
-	const u32 zero[] = { 0x00000002, 0, 0 };
+	const u32 zero[] = { 0x00020002, 0, 0 };
 	const u32 bad_op[] = { 0x00030002, MAC_LO, MAC_HI };
 	struct snic_vf_decision d;
 
 	decide(test, &clear_vf, mcast, 3, &d);
 	expect(test, &d, SNIC_VF_REPLY_NACK, SNIC_VF_BAD_MSG, 0);
+	/* Only "primary" gives a zero address a meaning; "add" has none. */
 	decide(test, &clear_vf, zero, 3, &d);
 	expect(test, &d, SNIC_VF_REPLY_NACK, SNIC_VF_BAD_MSG, 0);
 	decide(test, &clear_vf, bad_op, 3, &d);
 	expect(test, &d, SNIC_VF_REPLY_NACK, SNIC_VF_BAD_MSG, 0);
+}
+
+/* DPDK's VF at close: SET_MAC_ADDR primary, all-zero address. */
+static void policy_mac_release(struct kunit *test)
+{
+	struct snic_vf_policy_state st = clear_vf;
+	const u32 w[] = { 0x00000002, 0, 0 };
+	struct snic_vf_decision d;
+
+	decide(test, &st, w, 3, &d);
+	expect(test, &d, SNIC_VF_REPLY_ACK, SNIC_VF_OK, 1);
+	KUNIT_EXPECT_EQ(test, d.act[0].type, SNIC_VF_ACT_SET_MAC);
+
+	/* The administrator's address stays: refused as any change is. */
+	st.admin_mac = true;
+	decide(test, &st, w, 3, &d);
+	expect(test, &d, SNIC_VF_REPLY_NACK, SNIC_VF_ADMIN_MAC, 0);
+	KUNIT_EXPECT_EQ(test, d.refusal, (u8)SNIC_REFUSE_ADMIN_MAC);
+
+	st.trusted = true;
+	decide(test, &st, w, 3, &d);
+	expect(test, &d, SNIC_VF_REPLY_ACK, SNIC_VF_OK, 1);
+
+	/* Before RESET it is just another request. */
+	st.clear = false;
+	decide(test, &st, w, 3, &d);
+	expect(test, &d, SNIC_VF_REPLY_BARE_NACK, SNIC_VF_NOT_CTS, 0);
 }
 
 static void policy_mac_clear_any_mac(struct kunit *test)
@@ -1001,6 +1029,7 @@ static struct kunit_case snic_vf_policy_cases[] = {
 	KUNIT_CASE(policy_mac_primary),
 	KUNIT_CASE(policy_mac_primary_admin),
 	KUNIT_CASE(policy_mac_invalid),
+	KUNIT_CASE(policy_mac_release),
 	KUNIT_CASE(policy_mac_clear_any_mac),
 	KUNIT_CASE(policy_mac_add),
 	KUNIT_CASE(policy_mc_list),
