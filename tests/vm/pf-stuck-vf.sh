@@ -1,5 +1,5 @@
 #!/bin/bash
-# proves: a VF that never reads its mailbox (one that negotiated the extension, driven with no driver) costs the administrator nothing: every ip link set <pf> vf N mac/vlan/state/trust and PF down/up returns within 100 ms, for it and for a healthy neighbour VF bound to a driver, which keeps working; once the stuck VF reads (and resets when asked) it has the latest address and link; the same with a VF that posted a request and never reads the answer
+# proves: a VF that never reads its mailbox (one that negotiated the extension, driven with no driver) costs the administrator nothing: every ip link set <pf> vf N mac/vlan/state/trust returns within 100 ms in the kernel, and so does what PF down/up spends on the VFs, for it and for a healthy neighbour VF bound to a driver, which keeps working; once the stuck VF reads (and resets when asked) it has the latest address and link; the same with a VF that posted a request and never reads the answer
 # requires: pf=sriovnic
 . "$SNIC_DIR/tests/vm/lib.sh"
 load_drivers
