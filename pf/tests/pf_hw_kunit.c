@@ -28,6 +28,84 @@ static void set_reg(struct snic_pf_test *t, u32 reg, u32 val)
 	t->regs[reg / 4] = val;
 }
 
+#ifdef CONFIG_INDIRECT_IOMEM
+/*
+ * UML has no memory-mapped I/O: readl()/writel() go through logic_iomem,
+ * which reads all-ones (and warns) for an address no region claims. The
+ * register file is therefore made a region of its own, and BAR0 an
+ * ioremap() of it. The region cannot be unregistered; it is added once.
+ */
+#include <linux/io.h>
+#include <linux/logic_iomem.h>
+
+#define SNIC_TEST_RES_START	0x2f000000
+
+static u32 *snic_test_regs;	/* the register file ioremap() maps next */
+
+static unsigned long snic_test_io_read(void *priv, unsigned int off, int size)
+{
+	return ((u32 *)priv)[off / 4];
+}
+
+static void snic_test_io_write(void *priv, unsigned int off, int size,
+			       unsigned long val)
+{
+	((u32 *)priv)[off / 4] = val;
+}
+
+static const struct logic_iomem_ops snic_test_io_ops = {
+	.read = snic_test_io_read,
+	.write = snic_test_io_write,
+};
+
+static long snic_test_io_map(unsigned long offset, size_t size,
+			     const struct logic_iomem_ops **ops, void **priv)
+{
+	*ops = &snic_test_io_ops;
+	*priv = snic_test_regs;
+	return 0;
+}
+
+static const struct logic_iomem_region_ops snic_test_region_ops = {
+	.map = snic_test_io_map,
+};
+
+static struct resource snic_test_res = {
+	.name = "sriovnic-test-bar0",
+	.start = SNIC_TEST_RES_START,
+	.end = SNIC_TEST_RES_START + SNIC_TEST_BAR_SIZE - 1,
+	.flags = IORESOURCE_MEM,
+};
+
+static void snic_test_iounmap(void *addr)
+{
+	iounmap((void __iomem *)addr);
+}
+
+static void snic_test_map(struct kunit *test, struct snic_pf_test *t)
+{
+	static bool added;
+	void __iomem *bar;
+
+	if (!added) {
+		KUNIT_ASSERT_EQ(test, logic_iomem_add_region(&snic_test_res,
+							     &snic_test_region_ops), 0);
+		added = true;
+	}
+	snic_test_regs = t->regs;
+	bar = ioremap(SNIC_TEST_RES_START, SNIC_TEST_BAR_SIZE);
+	KUNIT_ASSERT_NOT_NULL(test, bar);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, snic_test_iounmap,
+							(__force void *)bar), 0);
+	t->pf.hw = bar;
+}
+#else
+static void snic_test_map(struct kunit *test, struct snic_pf_test *t)
+{
+	t->pf.hw = (__force u8 __iomem *)t->regs;
+}
+#endif
+
 static struct snic_pf_test *snic_pf_test_new(struct kunit *test)
 {
 	struct snic_pf_test *t = kunit_kzalloc(test, sizeof(*t), GFP_KERNEL);
@@ -35,7 +113,7 @@ static struct snic_pf_test *snic_pf_test_new(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, t);
 	t->regs = kunit_kzalloc(test, SNIC_TEST_BAR_SIZE, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, t->regs);
-	t->pf.hw = (__force u8 __iomem *)t->regs;
+	snic_test_map(test, t);
 	spin_lock_init(&t->pf.stats_lock);
 	set_reg(t, SNIC_STATUS, SNIC_TEST_STATUS_LIVE);
 	return t;
