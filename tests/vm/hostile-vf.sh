@@ -3,6 +3,14 @@
 # requires: pf=sriovnic
 # topology: wire
 # timeout: 900
+# slow: yes
+#
+# Not in make check yet (make check-slow runs it): with today's PF it fails
+# the checks the isolation work has still to earn. The neighbours' TCP
+# falls to 51-87% of the null-mode baseline in the hostile modes (no
+# per-VF message budget or quarantine yet), and a VF may still take the
+# wire peer's address, which the PF holds in no table, so the PF's frames
+# to that peer are switched to the thief. Documentation/security.rst.
 . "$SNIC_DIR/tests/vm/lib.sh"
 
 # Seconds per mode; hostile-vf-soak.sh sets ROGUE_SECS (and ROGUE_MIN_MSGS).
