@@ -6,6 +6,7 @@
  * traffic counters. The mailbox service (pf_vf_mbx.c) and the admin ndos
  * (pf_vf_admin.c) call these; nothing here talks to a VF.
  */
+#include <linux/delay.h>
 #include <linux/etherdevice.h>
 #include <linux/ethtool.h>
 #include <linux/if_link.h>
@@ -30,7 +31,7 @@ void snic_pf_vfs_release(struct snic_pf *pf)
 static void snic_pf_vf_queue_clean(struct snic_pf *pf, unsigned int q)
 {
 	u32 rxq = snic_pf_rxq(q), txq = snic_pf_txq(q);
-	unsigned int tries = 100;	/* 10 us apart: 1 ms at most */
+	unsigned int tries = 100;	/* 10-20 us apart: 2 ms at most */
 	u32 busy;
 
 	/*
@@ -47,7 +48,8 @@ static void snic_pf_vf_queue_clean(struct snic_pf *pf, unsigned int q)
 		       (pf_rd32_data(pf, txq + SNIC_TXDCTL) & SNIC_TXDCTL_ENABLE);
 		if (!busy || snic_pf_dead(pf))
 			break;
-		udelay(10);
+		/* Process context (sriov.lock): sleep, a VF may reset in a loop. */
+		usleep_range(10, 20);
 	} while (--tries);
 
 	/* Rings, receive buffer and split types, DCA steering. */
