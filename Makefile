@@ -16,6 +16,10 @@
 #   make rogue           the hostile-VF tool, build/rogue/rogue-vf
 #   make soak            the hostile-VF scenario long enough for >= 1e6
 #                        mailbox messages (PAIRS= as for check)
+#   make deb             build/deb/sriovnic-dkms_<version>_all.deb
+#   make dkms            register this tree with DKMS and install its
+#                        modules for KVER (default: the running kernel)
+#   make dkms-remove     take them out of DKMS and of every kernel
 #
 # KDIR defaults to the running kernel's build directory; where that does
 # not exist (a container, a CI machine), to the newest Debian headers
@@ -32,7 +36,7 @@ endif
 SNIC_CONFIG := CONFIG_SRIOVNIC_COMMON=m CONFIG_SRIOVNIC_PF=m CONFIG_SRIOVNIC_VF=m
 
 .PHONY: all modules clean install deps check check-slow demo kunit compat \
-	vm-test bench help fuzz rogue soak
+	vm-test bench help fuzz rogue soak deb dkms dkms-remove
 
 all: modules
 
@@ -99,5 +103,22 @@ demo: deps
 bench: deps
 	scripts/bench
 
+# DKMS: the version is dkms.conf's; the sources DKMS builds are the files
+# git tracks (scripts/mkdeb), copied to /usr/src/sriovnic-<version>.
+DKMS_VERSION = $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' dkms.conf)
+
+deb:
+	scripts/mkdeb
+
+dkms:
+	rm -rf /usr/src/sriovnic-$(DKMS_VERSION)
+	scripts/mkdeb --src /usr/src/sriovnic-$(DKMS_VERSION)
+	dkms add -m sriovnic -v $(DKMS_VERSION)
+	dkms install -m sriovnic -v $(DKMS_VERSION) -k $(KVER)
+
+dkms-remove:
+	-dkms remove -m sriovnic -v $(DKMS_VERSION) --all
+	rm -rf /usr/src/sriovnic-$(DKMS_VERSION)
+
 help:
-	@sed -n '3,22p' Makefile
+	@sed -n '3,26p' Makefile
