@@ -542,3 +542,156 @@ n = len(lat)
 print(n, int(max(lat)) if n else 0, int(sum(lat) / n) if n else 0, failed)
 PY
 }
+
+# --- between scenarios (tests/vm/guest-run) ----------------------------------
+#
+# One guest runs several scenarios in turn. Before the first, guest-run
+# records the guest's clean state (snic_baseline); after each, snic_teardown
+# returns the guest to it: every process the scenario left is killed, its
+# namespaces and mounts go, SR-IOV is disabled on every PF, and every module
+# loaded since the baseline (the drivers of the pair, vfio, virtio_net, ...)
+# is unloaded. What cannot be undone is printed and fails the scenario (a
+# driver that refuses to unload is a bug to report); guest-run then stops,
+# and the scenarios after it run in a fresh guest.
+
+_snic_state=/run/snic-state
+
+# snic_baseline: record the clean state; run once, before any scenario.
+snic_baseline() {
+	mkdir -p "$_snic_state"
+	awk '{ print $1 }' /proc/modules | sort >"$_snic_state/modules"
+	awk '{ print $2 }' /proc/mounts >"$_snic_state/mounts"
+	cat /proc/sys/vm/nr_hugepages >"$_snic_state/hugepages" 2>/dev/null
+	ls /sys/bus/pci/devices | sort >"$_snic_state/pci"
+	ls /sys/class/net | sort >"$_snic_state/netdevs"
+}
+
+# _snic_ppid PID: the parent's pid (bash builtins only: teardown forks
+# little, every program start is slow on a TCG guest over 9p).
+_snic_ppid() {
+	local k v _
+	while read -r k v _; do
+		[ "$k" = PPid: ] && { echo "$v"; return 0; }
+	done <"/proc/$1/status"
+} 2>/dev/null
+
+# _snic_protected: the pids teardown must not kill, " PID PID ... ": its
+# own ancestry and the processes guest-run lists in $_snic_state/keep
+# (its heartbeat) with their children.
+_snic_protected() {
+	local p=$BASHPID keep=" " k f
+	while [ -n "$p" ] && [ "$p" != 0 ]; do
+		keep+="$p "
+		p=$(_snic_ppid "$p")
+	done
+	read -r k <"$_snic_state/keep" 2>/dev/null
+	if [ -n "$k" ]; then
+		keep+="$k "
+		for f in /proc/[0-9]*; do
+			[ "$(_snic_ppid "${f#/proc/}")" = "$k" ] && keep+="${f#/proc/} "
+		done
+	fi
+	echo "$keep"
+}
+
+# _snic_leftovers: user processes other than the protected ones, one
+# "PID (COMMAND)" a line (kernel threads, flag PF_KTHREAD, and zombies,
+# which go with their parent, are not listed).
+_snic_leftovers() {
+	local keep p stat rest
+	keep=$(_snic_protected)
+	for p in /proc/[0-9]*; do
+		p=${p#/proc/}
+		[[ $keep == *" $p "* ]] && continue
+		read -r stat <"/proc/$p/stat" 2>/dev/null || continue
+		rest=${stat##*) }
+		# shellcheck disable=SC2086 # fields
+		set -- $rest
+		[ $(($7 & 0x200000)) -ne 0 ] && continue
+		[ "$1" = Z ] && continue
+		rest=${stat%) *}
+		echo "$p (${rest#*(})"
+	done
+}
+
+_snic_none_left() {
+	[ -z "$(_snic_leftovers)" ]
+}
+
+# _snic_new_modules: modules loaded since the baseline.
+_snic_new_modules() {
+	awk '{ print $1 }' /proc/modules | sort | comm -13 "$_snic_state/modules" -
+}
+
+# snic_teardown: return the guest to the baseline; prints what it did and
+# fails (printing why) if the guest is not clean afterwards.
+snic_teardown() {
+	local p left m pass f dev bad=() t0=$SECONDS
+
+	left=$(_snic_leftovers)
+	if [ -n "$left" ]; then
+		echo "killing what the scenario left running: $(xargs <<<"$left")"
+		# shellcheck disable=SC2046 # pids
+		kill -9 $(cut -d' ' -f1 <<<"$left") 2>/dev/null
+		wait_until 10 _snic_none_left
+		sleep 0.5
+	fi
+	ip -all netns delete 2>/dev/null
+	# Mounts the scenario made, innermost first.
+	awk '{ print $2 }' /proc/mounts | grep -vxF -f "$_snic_state/mounts" |
+		tac | while read -r m; do umount -l "$m" 2>/dev/null; done
+	[ -r "$_snic_state/hugepages" ] &&
+		cat "$_snic_state/hugepages" >/proc/sys/vm/nr_hugepages 2>/dev/null
+	# PCI devices a scenario removed come back with a rescan.
+	if ! ls /sys/bus/pci/devices | sort | comm -23 "$_snic_state/pci" - |
+		grep -q .; then :; else
+		echo 1 >/sys/bus/pci/rescan
+		sleep 1
+	fi
+	for f in /sys/bus/pci/devices/*/sriov_numvfs; do
+		[ -e "$f" ] || continue
+		[ "$(cat "$f")" = 0 ] && continue
+		echo "disabling SR-IOV on $(basename "$(dirname "$f")")"
+		timeout 60 sh -c "echo 0 >$f" ||
+			bad+=("cannot disable SR-IOV on $(basename "$(dirname "$f")")")
+	done
+	for f in /sys/bus/pci/devices/*/sriov_drivers_autoprobe; do
+		[ -e "$f" ] && echo 1 >"$f" 2>/dev/null
+	done
+	for f in /sys/bus/pci/devices/*/driver_override; do
+		[ -n "$(cat "$f" 2>/dev/null | grep -v '(null)')" ] && echo >"$f" 2>/dev/null
+	done
+	echo 1 >/sys/bus/pci/drivers_autoprobe 2>/dev/null
+	# Unload what was loaded, users before what they use.
+	for pass in 1 2 3 4 5 6; do
+		m=$(_snic_new_modules)
+		[ -n "$m" ] || break
+		for p in $m; do
+			[ "$(cat "/sys/module/$p/refcnt" 2>/dev/null)" = 0 ] || continue
+			timeout 60 rmmod "$p" 2>/dev/null && echo "unloaded $p"
+		done
+	done
+	m=$(_snic_new_modules)
+	if [ -n "$m" ]; then
+		for p in $m; do
+			bad+=("module $p does not unload: refcnt $(cat "/sys/module/$p/refcnt" 2>/dev/null), used by $(grep "^$p " /proc/modules | awk '{ print $4 }')")
+		done
+	fi
+	for dev in $(ls /sys/class/net | sort | comm -13 "$_snic_state/netdevs" -); do
+		ip link del "$dev" 2>/dev/null ||
+			bad+=("network device $dev remains")
+	done
+	[ -z "$(ls /run/netns 2>/dev/null)" ] ||
+		bad+=("network namespaces remain: $(ls /run/netns | xargs)")
+	left=$(_snic_leftovers)
+	[ -z "$left" ] || bad+=("processes remain: $(echo "$left" | xargs)")
+	ls /sys/bus/pci/devices | sort | comm -23 "$_snic_state/pci" - | grep -q . &&
+		bad+=("PCI devices gone: $(ls /sys/bus/pci/devices | sort | comm -23 "$_snic_state/pci" - | xargs)")
+	rm -rf /tmp/* /tmp/.[!.]* /dev/shm/* 2>/dev/null
+	echo "teardown took $((SECONDS - t0)) s"
+	if [ ${#bad[@]} -gt 0 ]; then
+		printf 'NOT CLEAN: %s\n' "${bad[@]}"
+		return 1
+	fi
+	echo "clean"
+}
