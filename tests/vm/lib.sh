@@ -556,57 +556,49 @@ PY
 
 _snic_state=/run/snic-state
 
+# _snic_list: the lines of a file as " A B C " (for [[ == *" x "* ]]).
+_snic_list() {
+	local l out=" "
+	while read -r l _; do out+="$l "; done <"$1"
+	echo "$out"
+}
+
 # snic_baseline: record the clean state; run once, before any scenario.
 snic_baseline() {
+	local f
 	mkdir -p "$_snic_state"
-	awk '{ print $1 }' /proc/modules | sort >"$_snic_state/modules"
+	awk '{ print $1 }' /proc/modules >"$_snic_state/modules"
 	awk '{ print $2 }' /proc/mounts >"$_snic_state/mounts"
 	cat /proc/sys/vm/nr_hugepages >"$_snic_state/hugepages" 2>/dev/null
-	ls /sys/bus/pci/devices | sort >"$_snic_state/pci"
-	ls /sys/class/net | sort >"$_snic_state/netdevs"
+	for f in /sys/bus/pci/devices/*; do echo "${f##*/}"; done >"$_snic_state/pci"
+	for f in /sys/class/net/*; do echo "${f##*/}"; done >"$_snic_state/netdevs"
 }
 
-# _snic_ppid PID: the parent's pid (bash builtins only: teardown forks
-# little, every program start is slow on a TCG guest over 9p).
-_snic_ppid() {
-	local k v _
-	while read -r k v _; do
-		[ "$k" = PPid: ] && { echo "$v"; return 0; }
-	done <"/proc/$1/status"
-} 2>/dev/null
-
-# _snic_protected: the pids teardown must not kill, " PID PID ... ": its
-# own ancestry and the processes guest-run lists in $_snic_state/keep
-# (its heartbeat) with their children.
-_snic_protected() {
-	local p=$BASHPID keep=" " k f
-	while [ -n "$p" ] && [ "$p" != 0 ]; do
-		keep+="$p "
-		p=$(_snic_ppid "$p")
-	done
-	read -r k <"$_snic_state/keep" 2>/dev/null
-	if [ -n "$k" ]; then
-		keep+="$k "
-		for f in /proc/[0-9]*; do
-			[ "$(_snic_ppid "${f#/proc/}")" = "$k" ] && keep+="${f#/proc/} "
-		done
-	fi
-	echo "$keep"
-}
-
-# _snic_leftovers: user processes other than the protected ones, one
-# "PID (COMMAND)" a line (kernel threads, flag PF_KTHREAD, and zombies,
-# which go with their parent, are not listed).
+# _snic_leftovers: user processes other than teardown's own ancestry and
+# guest-run's heartbeat (its pid in $_snic_state/keep) with its children,
+# one "PID (COMMAND)" a line; kernel threads (flag PF_KTHREAD) and zombies
+# (they go with their parent) are not listed. Bash builtins only: every
+# program start is slow on a TCG guest over 9p.
 _snic_leftovers() {
-	local keep p stat rest
-	keep=$(_snic_protected)
+	local hb= anc=" " q=$BASHPID p stat rest
+	read -r hb <"$_snic_state/keep" 2>/dev/null
+	while [ -n "$q" ] && [ "$q" != 0 ]; do
+		anc+="$q "
+		read -r stat <"/proc/$q/stat" 2>/dev/null || break
+		rest=${stat##*) }
+		# shellcheck disable=SC2086 # fields
+		set -- $rest
+		q=$2
+	done
 	for p in /proc/[0-9]*; do
 		p=${p#/proc/}
-		[[ $keep == *" $p "* ]] && continue
+		[[ $anc == *" $p "* ]] && continue
+		[ "$p" = "$hb" ] && continue
 		read -r stat <"/proc/$p/stat" 2>/dev/null || continue
 		rest=${stat##*) }
 		# shellcheck disable=SC2086 # fields
 		set -- $rest
+		[ "$2" = "$hb" ] && continue
 		[ $(($7 & 0x200000)) -ne 0 ] && continue
 		[ "$1" = Z ] && continue
 		rest=${stat%) *}
@@ -618,76 +610,91 @@ _snic_none_left() {
 	[ -z "$(_snic_leftovers)" ]
 }
 
-# _snic_new_modules: modules loaded since the baseline.
+# _snic_new_modules: modules loaded since the baseline, one a line.
 _snic_new_modules() {
-	awk '{ print $1 }' /proc/modules | sort | comm -13 "$_snic_state/modules" -
+	local base m _
+	base=$(_snic_list "$_snic_state/modules")
+	while read -r m _; do
+		[[ $base == *" $m "* ]] || echo "$m"
+	done </proc/modules
 }
 
 # snic_teardown: return the guest to the baseline; prints what it did and
 # fails (printing why) if the guest is not clean afterwards.
 snic_teardown() {
-	local p left m pass f dev bad=() t0=$SECONDS
+	local p left m pass f dev base bad=() t0=$SECONDS
 
 	left=$(_snic_leftovers)
 	if [ -n "$left" ]; then
-		echo "killing what the scenario left running: $(xargs <<<"$left")"
-		# shellcheck disable=SC2046 # pids
-		kill -9 $(cut -d' ' -f1 <<<"$left") 2>/dev/null
+		echo "killing what the scenario left running:" $left
+		while read -r p _; do kill -9 "$p"; done <<<"$left" 2>/dev/null
 		wait_until 10 _snic_none_left
-		sleep 0.5
 	fi
-	ip -all netns delete 2>/dev/null
+	compgen -G "/run/netns/*" >/dev/null && ip -all netns delete
 	# Mounts the scenario made, innermost first.
-	awk '{ print $2 }' /proc/mounts | grep -vxF -f "$_snic_state/mounts" |
-		tac | while read -r m; do umount -l "$m" 2>/dev/null; done
-	[ -r "$_snic_state/hugepages" ] &&
-		cat "$_snic_state/hugepages" >/proc/sys/vm/nr_hugepages 2>/dev/null
+	base=$(_snic_list "$_snic_state/mounts")
+	local mnts=()
+	while read -r _ m _; do
+		[[ $base == *" $m "* ]] || mnts=("$m" "${mnts[@]}")
+	done </proc/mounts
+	for m in "${mnts[@]}"; do
+		echo "unmounting $m"
+		umount -l "$m" 2>/dev/null
+	done
+	read -r m <"$_snic_state/hugepages" 2>/dev/null &&
+		read -r f </proc/sys/vm/nr_hugepages && [ "$m" != "$f" ] &&
+		echo "$m" >/proc/sys/vm/nr_hugepages
 	# PCI devices a scenario removed come back with a rescan.
-	if ! ls /sys/bus/pci/devices | sort | comm -23 "$_snic_state/pci" - |
-		grep -q .; then :; else
+	while read -r p; do
+		[ -e "/sys/bus/pci/devices/$p" ] && continue
+		echo "rescanning the PCI bus ($p gone)"
 		echo 1 >/sys/bus/pci/rescan
-		sleep 1
-	fi
+		break
+	done <"$_snic_state/pci"
 	for f in /sys/bus/pci/devices/*/sriov_numvfs; do
-		[ -e "$f" ] || continue
-		[ "$(cat "$f")" = 0 ] && continue
-		echo "disabling SR-IOV on $(basename "$(dirname "$f")")"
-		timeout 60 sh -c "echo 0 >$f" ||
-			bad+=("cannot disable SR-IOV on $(basename "$(dirname "$f")")")
+		read -r m <"$f" 2>/dev/null || continue
+		[ "$m" = 0 ] && continue
+		p=${f%/sriov_numvfs}
+		echo "disabling SR-IOV on ${p##*/}"
+		timeout 60 sh -c "echo 0 >$f" || bad+=("cannot disable SR-IOV on ${p##*/}")
 	done
 	for f in /sys/bus/pci/devices/*/sriov_drivers_autoprobe; do
-		[ -e "$f" ] && echo 1 >"$f" 2>/dev/null
+		read -r m <"$f" 2>/dev/null && [ "$m" != 1 ] && echo 1 >"$f"
 	done
 	for f in /sys/bus/pci/devices/*/driver_override; do
-		[ -n "$(cat "$f" 2>/dev/null | grep -v '(null)')" ] && echo >"$f" 2>/dev/null
+		read -r m <"$f" 2>/dev/null || continue
+		[ -n "$m" ] && [ "$m" != "(null)" ] && echo >"$f"
 	done
-	echo 1 >/sys/bus/pci/drivers_autoprobe 2>/dev/null
+	echo 1 >/sys/bus/pci/drivers_autoprobe
 	# Unload what was loaded, users before what they use.
 	for pass in 1 2 3 4 5 6; do
 		m=$(_snic_new_modules)
 		[ -n "$m" ] || break
 		for p in $m; do
-			[ "$(cat "/sys/module/$p/refcnt" 2>/dev/null)" = 0 ] || continue
-			timeout 60 rmmod "$p" 2>/dev/null && echo "unloaded $p"
+			read -r f <"/sys/module/$p/refcnt" 2>/dev/null
+			[ "$f" = 0 ] || continue
+			timeout 60 rmmod "$p" && echo "unloaded $p"
 		done
 	done
-	m=$(_snic_new_modules)
-	if [ -n "$m" ]; then
-		for p in $m; do
-			bad+=("module $p does not unload: refcnt $(cat "/sys/module/$p/refcnt" 2>/dev/null), used by $(grep "^$p " /proc/modules | awk '{ print $4 }')")
-		done
-	fi
-	for dev in $(ls /sys/class/net | sort | comm -13 "$_snic_state/netdevs" -); do
-		ip link del "$dev" 2>/dev/null ||
-			bad+=("network device $dev remains")
+	for p in $(_snic_new_modules); do
+		read -r f <"/sys/module/$p/refcnt" 2>/dev/null
+		bad+=("module $p does not unload (refcnt $f)")
 	done
-	[ -z "$(ls /run/netns 2>/dev/null)" ] ||
+	base=$(_snic_list "$_snic_state/netdevs")
+	for dev in /sys/class/net/*; do
+		dev=${dev##*/}
+		[[ $base == *" $dev "* ]] && continue
+		ip link del "$dev" || bad+=("network device $dev remains")
+	done
+	compgen -G "/run/netns/*" >/dev/null &&
 		bad+=("network namespaces remain: $(ls /run/netns | xargs)")
 	left=$(_snic_leftovers)
-	[ -z "$left" ] || bad+=("processes remain: $(echo "$left" | xargs)")
-	ls /sys/bus/pci/devices | sort | comm -23 "$_snic_state/pci" - | grep -q . &&
-		bad+=("PCI devices gone: $(ls /sys/bus/pci/devices | sort | comm -23 "$_snic_state/pci" - | xargs)")
-	rm -rf /tmp/* /tmp/.[!.]* /dev/shm/* 2>/dev/null
+	[ -z "$left" ] || bad+=("processes remain: $(xargs <<<"$left")")
+	while read -r p; do
+		[ -e "/sys/bus/pci/devices/$p" ] || bad+=("PCI device $p gone")
+	done <"$_snic_state/pci"
+	compgen -G "/tmp/*" >/dev/null && rm -rf /tmp/* /tmp/.[!.]*
+	compgen -G "/dev/shm/*" >/dev/null && rm -rf /dev/shm/*
 	echo "teardown took $((SECONDS - t0)) s"
 	if [ ${#bad[@]} -gt 0 ]; then
 		printf 'NOT CLEAN: %s\n' "${bad[@]}"
