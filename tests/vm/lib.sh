@@ -542,3 +542,170 @@ n = len(lat)
 print(n, int(max(lat)) if n else 0, int(sum(lat) / n) if n else 0, failed)
 PY
 }
+
+# --- between scenarios (tests/vm/guest-run) ----------------------------------
+#
+# One guest runs several scenarios in turn. Before the first, guest-run
+# records the guest's clean state (snic_baseline); after each, snic_teardown
+# returns the guest to it: every process the scenario left is killed, its
+# namespaces and mounts go, SR-IOV is disabled on every PF, and every module
+# loaded since the baseline (the drivers of the pair, vfio, virtio_net, ...)
+# is unloaded. What cannot be undone is printed and fails the scenario (a
+# driver that refuses to unload is a bug to report); guest-run then stops,
+# and the scenarios after it run in a fresh guest.
+
+_snic_state=/run/snic-state
+
+# _snic_list: the lines of a file as " A B C " (for [[ == *" x "* ]]).
+_snic_list() {
+	local l out=" "
+	while read -r l _; do out+="$l "; done <"$1"
+	echo "$out"
+}
+
+# snic_baseline: record the clean state; run once, before any scenario.
+snic_baseline() {
+	local f
+	mkdir -p "$_snic_state"
+	awk '{ print $1 }' /proc/modules >"$_snic_state/modules"
+	awk '{ print $2 }' /proc/mounts >"$_snic_state/mounts"
+	cat /proc/sys/vm/nr_hugepages >"$_snic_state/hugepages" 2>/dev/null
+	for f in /sys/bus/pci/devices/*; do echo "${f##*/}"; done >"$_snic_state/pci"
+	for f in /sys/class/net/*; do echo "${f##*/}"; done >"$_snic_state/netdevs"
+}
+
+# _snic_leftovers: user processes other than teardown's own ancestry and
+# guest-run's heartbeat (its pid in $_snic_state/keep) with its children,
+# one "PID (COMMAND)" a line; kernel threads (flag PF_KTHREAD) and zombies
+# (they go with their parent) are not listed. Bash builtins only: every
+# program start is slow on a TCG guest over 9p.
+_snic_leftovers() {
+	local hb= anc=" " q=$BASHPID p stat rest
+	read -r hb <"$_snic_state/keep" 2>/dev/null
+	while [ -n "$q" ] && [ "$q" != 0 ]; do
+		anc+="$q "
+		read -r stat 2>/dev/null <"/proc/$q/stat" || break
+		rest=${stat##*) }
+		# shellcheck disable=SC2086 # fields
+		set -- $rest
+		q=$2
+	done
+	for p in /proc/[0-9]*; do
+		p=${p#/proc/}
+		[[ $anc == *" $p "* ]] && continue
+		[ "$p" = "$hb" ] && continue
+		read -r stat 2>/dev/null <"/proc/$p/stat" || continue
+		rest=${stat##*) }
+		# shellcheck disable=SC2086 # fields
+		set -- $rest
+		[ "$2" = "$hb" ] && continue
+		[ $(($7 & 0x200000)) -ne 0 ] && continue
+		[ "$1" = Z ] && continue
+		rest=${stat%) *}
+		echo "$p (${rest#*(})"
+	done
+}
+
+_snic_none_left() {
+	[ -z "$(_snic_leftovers)" ]
+}
+
+# _snic_new_modules: modules loaded since the baseline, one a line.
+_snic_new_modules() {
+	local base m _
+	base=$(_snic_list "$_snic_state/modules")
+	while read -r m _; do
+		[[ $base == *" $m "* ]] || echo "$m"
+	done </proc/modules
+}
+
+# snic_teardown: return the guest to the baseline; prints what it did and
+# fails (printing why) if the guest is not clean afterwards.
+snic_teardown() {
+	local p left m pass f dev base bad=() t0=$SECONDS
+
+	left=$(_snic_leftovers)
+	if [ -n "$left" ]; then
+		echo "killing what the scenario left running:" $left
+		while read -r p _; do kill -9 "$p"; done <<<"$left" 2>/dev/null
+		wait_until 10 _snic_none_left
+	fi
+	compgen -G "/run/netns/*" >/dev/null && ip -all netns delete &&
+		echo "namespaces deleted ($((SECONDS - t0)) s in)"
+	# Mounts the scenario made, innermost first.
+	base=$(_snic_list "$_snic_state/mounts")
+	local mnts=()
+	while read -r _ m _; do
+		[[ $base == *" $m "* ]] || mnts=("$m" "${mnts[@]}")
+	done </proc/mounts
+	for m in "${mnts[@]}"; do
+		echo "unmounting $m"
+		umount -l "$m" 2>/dev/null
+	done
+	read -r m <"$_snic_state/hugepages" 2>/dev/null &&
+		read -r f </proc/sys/vm/nr_hugepages && [ "$m" != "$f" ] &&
+		echo "$m" >/proc/sys/vm/nr_hugepages
+	# PCI devices a scenario removed come back with a rescan.
+	while read -r p; do
+		[ -e "/sys/bus/pci/devices/$p" ] && continue
+		echo "rescanning the PCI bus ($p gone)"
+		echo 1 >/sys/bus/pci/rescan
+		break
+	done <"$_snic_state/pci"
+	for f in /sys/bus/pci/devices/*/sriov_numvfs; do
+		read -r m <"$f" 2>/dev/null || continue
+		[ "$m" = 0 ] && continue
+		p=${f%/sriov_numvfs}
+		echo "disabling SR-IOV on ${p##*/}"
+		# (No timeout here: a PF that hangs here hangs the guest, and
+		# scripts/vm stops it past the scenario's limit.)
+		echo 0 >"$f" || bad+=("cannot disable SR-IOV on ${p##*/}")
+		echo "SR-IOV off ($((SECONDS - t0)) s in)"
+	done
+	for f in /sys/bus/pci/devices/*/sriov_drivers_autoprobe; do
+		read -r m <"$f" 2>/dev/null && [ "$m" != 1 ] && echo 1 >"$f"
+	done
+	for f in /sys/bus/pci/devices/*/driver_override; do
+		read -r m <"$f" 2>/dev/null || continue
+		[ -n "$m" ] && [ "$m" != "(null)" ] && echo >"$f"
+	done
+	echo 1 >/sys/bus/pci/drivers_autoprobe
+	# Unload what was loaded, users before what they use: each pass one
+	# rmmod for every module nothing uses any more (every program start
+	# costs seconds on a busy TCG guest).
+	local unused=()
+	for pass in 1 2 3 4 5 6; do
+		unused=()
+		for p in $(_snic_new_modules); do
+			read -r f <"/sys/module/$p/refcnt" 2>/dev/null
+			[ "$f" = 0 ] && unused+=("$p")
+		done
+		[ ${#unused[@]} -gt 0 ] || break
+		rmmod "${unused[@]}" && echo "unloaded ${unused[*]} ($((SECONDS - t0)) s in)"
+	done
+	for p in $(_snic_new_modules); do
+		read -r f <"/sys/module/$p/refcnt" 2>/dev/null
+		bad+=("module $p does not unload (refcnt $f)")
+	done
+	base=$(_snic_list "$_snic_state/netdevs")
+	for dev in /sys/class/net/*; do
+		dev=${dev##*/}
+		[[ $base == *" $dev "* ]] && continue
+		ip link del "$dev" || bad+=("network device $dev remains")
+	done
+	compgen -G "/run/netns/*" >/dev/null &&
+		bad+=("network namespaces remain: $(ls /run/netns | xargs)")
+	left=$(_snic_leftovers)
+	[ -z "$left" ] || bad+=("processes remain: $(xargs <<<"$left")")
+	while read -r p; do
+		[ -e "/sys/bus/pci/devices/$p" ] || bad+=("PCI device $p gone")
+	done <"$_snic_state/pci"
+	compgen -G "/tmp/*" >/dev/null && rm -rf /tmp/* /tmp/.[!.]*
+	compgen -G "/dev/shm/*" >/dev/null && rm -rf /dev/shm/*
+	echo "teardown took $((SECONDS - t0)) s"
+	if [ ${#bad[@]} -gt 0 ]; then
+		printf 'NOT CLEAN: %s\n' "${bad[@]}"
+		return 1
+	fi
+	echo "clean"
+}

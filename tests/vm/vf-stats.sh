@@ -9,34 +9,47 @@ enable_vfs 3 || bail "VFs did not appear"
 vf_to_ns 0 nsa 10.0.0.10/24 >/dev/null || bail "VF 0 has no carrier in its namespace"
 vf_to_ns 1 nsb 10.0.0.11/24 >/dev/null || bail "VF 1 has no carrier in its namespace"
 
-# vfstat VF DIR FIELD: one per-VF counter from ip -s -j link show (its
-# JSON names the transmit counters tx_bytes and tx_packets).
-vfstat() {
+# vfsnap: every VF's counters at one moment, "VF DIR FIELD VALUE" a line
+# (its JSON names the transmit counters tx_bytes and tx_packets). One ip
+# and one python3 a snapshot: each is slow to start on a TCG guest.
+vfsnap() {
 	ip -s -d -j link show dev "$pf" | python3 -c '
 import json, sys
-vf, d, f = int(sys.argv[1]), sys.argv[2], sys.argv[3]
-info = [v for v in json.load(sys.stdin)[0].get("vfinfo_list", []) if v.get("vf") == vf][0]
-s = info["stats"][d]
-print(s[f] if f in s else s[d + "_" + f])' "$1" "$2" "$3"
+for v in json.load(sys.stdin)[0].get("vfinfo_list", []):
+    for d, s in v.get("stats", {}).items():
+        if isinstance(s, dict):
+            for f, x in s.items():
+                print(v["vf"], d, f[len(d) + 1:] if f.startswith(d + "_") else f, x)'
+}
+
+# vfstat SNAPSHOT VF DIR FIELD: one per-VF counter of a vfsnap.
+vfstat() {
+	local v d f x
+	while read -r v d f x; do
+		[ "$v $d $f" = "$2 $3 $4" ] && { echo "$x"; return 0; }
+	done <<<"$1"
+	return 1
 }
 
 check "VF 0 -> VF 1 ping to settle neighbours" ping_retry nsa 10.0.0.11
-v2rx0=$(vfstat 2 rx packets) v2tx0=$(vfstat 2 tx packets)
-a0_rx_packets=$(vfstat 0 rx packets) a0_rx_bytes=$(vfstat 0 rx bytes)
-a0_tx_packets=$(vfstat 0 tx packets) a0_tx_bytes=$(vfstat 0 tx bytes)
-b0_rx_packets=$(vfstat 1 rx packets) b0_rx_bytes=$(vfstat 1 rx bytes)
-b0_tx_packets=$(vfstat 1 tx packets)
+s0=$(vfsnap)
+v2rx0=$(vfstat "$s0" 2 rx packets) v2tx0=$(vfstat "$s0" 2 tx packets)
+a0_rx_packets=$(vfstat "$s0" 0 rx packets) a0_rx_bytes=$(vfstat "$s0" 0 rx bytes)
+a0_tx_packets=$(vfstat "$s0" 0 tx packets) a0_tx_bytes=$(vfstat "$s0" 0 tx bytes)
+b0_rx_packets=$(vfstat "$s0" 1 rx packets) b0_rx_bytes=$(vfstat "$s0" 1 rx bytes)
+b0_tx_packets=$(vfstat "$s0" 1 tx packets)
 diag "VF 0 before: rx $a0_rx_packets pkts $a0_rx_bytes B, tx $a0_tx_packets pkts $a0_tx_bytes B"
 
 n=50
 check "VF 0 -> VF 1: $n pings of 1000 bytes" in_ns nsa ping -q -c $n -i 0.02 -s 1000 -W 2 10.0.0.11
 sleep 1
-a_txp=$(( $(vfstat 0 tx packets) - a0_tx_packets ))
-a_txb=$(( $(vfstat 0 tx bytes) - a0_tx_bytes ))
-a_rxp=$(( $(vfstat 0 rx packets) - a0_rx_packets ))
-b_rxp=$(( $(vfstat 1 rx packets) - b0_rx_packets ))
-b_rxb=$(( $(vfstat 1 rx bytes) - b0_rx_bytes ))
-b_txp=$(( $(vfstat 1 tx packets) - b0_tx_packets ))
+s1=$(vfsnap)
+a_txp=$(( $(vfstat "$s1" 0 tx packets) - a0_tx_packets ))
+a_txb=$(( $(vfstat "$s1" 0 tx bytes) - a0_tx_bytes ))
+a_rxp=$(( $(vfstat "$s1" 0 rx packets) - a0_rx_packets ))
+b_rxp=$(( $(vfstat "$s1" 1 rx packets) - b0_rx_packets ))
+b_rxb=$(( $(vfstat "$s1" 1 rx bytes) - b0_rx_bytes ))
+b_txp=$(( $(vfstat "$s1" 1 tx packets) - b0_tx_packets ))
 diag "VF 0: tx +$a_txp pkts +$a_txb B, rx +$a_rxp; VF 1: rx +$b_rxp pkts +$b_rxb B, tx +$b_txp"
 check "VF 0 tx packets grew by at least $n" test "$a_txp" -ge $n
 check "VF 0 tx bytes grew by at least $n * 1000" test "$a_txb" -ge $((n * 1000))
@@ -45,14 +58,14 @@ check "VF 1 rx bytes grew by at least $n * 1000" test "$b_rxb" -ge $((n * 1000))
 check "VF 1 tx packets grew by at least $n (the replies)" test "$b_txp" -ge $n
 check "VF 0 rx packets grew by at least $n (the replies)" test "$a_rxp" -ge $n
 check "counts are sane (no more than 3x the traffic)" test "$a_txp" -le $((3 * n + 20))
-v2rx=$(( $(vfstat 2 rx packets) - v2rx0 )) v2tx=$(( $(vfstat 2 tx packets) - v2tx0 ))
+v2rx=$(( $(vfstat "$s1" 2 rx packets) - v2rx0 )) v2tx=$(( $(vfstat "$s1" 2 tx packets) - v2tx0 ))
 diag "VF 2 (idle): rx +$v2rx tx +$v2tx"
 check "the idle VF 2 did not count VF 0's unicast" test "$v2rx" -lt $((n / 2))
 check "the idle VF 2 sent nearly nothing" test "$v2tx" -lt $((n / 2))
-m0=$(vfstat 0 rx multicast)
+m0=$(vfstat "$s1" 0 rx multicast)
 check "multicast counter is reported" test -n "$m0"
 
 # 64-bit totals: reading again never goes backwards.
-t1=$(vfstat 0 tx bytes); sleep 1; t2=$(vfstat 0 tx bytes)
+t1=$(vfstat "$(vfsnap)" 0 tx bytes); sleep 1; t2=$(vfstat "$(vfsnap)" 0 tx bytes)
 check "counters do not go backwards" test "$t2" -ge "$t1"
 done_testing
