@@ -467,15 +467,20 @@ int snic_msg_encode(const struct snic_msg *msg, enum snic_msg_dir dir,
 	if (md && (md->flags & sent_by)) {
 		if (msg->flags & (SNIC_MSG_ACK | SNIC_MSG_NACK))
 			return -EBADMSG;
-		words[0] = snic_hdr(msg, 0);	/* no payload: all there is */
 		n = md->encode ? md->encode(msg, words) : 1;
+		if (!md->encode)
+			words[0] = snic_hdr(msg, 0);	/* all there is */
 	} else if (dir == SNIC_DIR_REQUEST) {
 		return (msg->flags & (SNIC_MSG_ACK | SNIC_MSG_NACK)) ?
 			-EBADMSG : -EOPNOTSUPP;
 	} else if (ack == !!(msg->flags & SNIC_MSG_NACK)) {
 		return -EBADMSG;
-	} else if (ack && md && md->encode_ack) {
-		n = md->encode_ack(msg, words);
+	} else if (md && md->encode_ack) {
+		/* The answers of RESET and EXT_HELLO carry no MSGINFO */
+		struct snic_msg a = *msg;
+
+		a.info = 0;
+		n = ack ? md->encode_ack(&a, words) : snic_encode_answer(&a, words);
 	} else {
 		n = snic_encode_answer(msg, words);
 	}
