@@ -427,7 +427,10 @@ static void snic_pf_vf_log_decision(struct snic_pf_vf *vf,
 	case SNIC_VF_UNTRUSTED:
 	case SNIC_VF_NO_HW:
 	case SNIC_VF_ADDR_IN_USE:
-		snic_vf_log(vf, info, "%s refused: %s\n", type, why);
+		/* ...and what the VF was told, when it was told why */
+		snic_vf_log(vf, info, "%s refused: %s%s%s\n", type, why,
+			    d->reason_word ? ", reason " : "",
+			    d->reason_word ? snic_refusal(d->refusal)->name : "");
 		return;
 	case SNIC_VF_FAILED:
 		return;		/* logged with its error */

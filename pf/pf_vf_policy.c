@@ -23,38 +23,37 @@ static void snic_vf_add_act(struct snic_vf_decision *d, u8 type, u32 arg)
 	}
 }
 
-/* What the VF is told for each reason the policy NACKs with. */
-static u8 snic_vf_refusal_of(u8 reason)
-{
-	switch (reason) {
-	case SNIC_VF_BAD_MSG:
-		return SNIC_REFUSE_INVALID;
-	case SNIC_VF_UNKNOWN:
-	case SNIC_VF_NO_HW:
-		return SNIC_REFUSE_UNSUPPORTED;
-	case SNIC_VF_ADMIN_MAC:
-		return SNIC_REFUSE_ADMIN_MAC;
-	case SNIC_VF_NO_RAR:
-	case SNIC_VF_NO_VLVF:
-		return SNIC_REFUSE_TABLE_FULL;
-	case SNIC_VF_PORT_VLAN:
-		return SNIC_REFUSE_PORT_VLAN;
-	case SNIC_VF_UNTRUSTED:
-		return SNIC_REFUSE_UNTRUSTED;
-	case SNIC_VF_ADDR_IN_USE:
-		return SNIC_REFUSE_ADDR_IN_USE;
-	default:
-		/* OK, NO_MAC (RESET), NOT_CTS, REPLY: never a reason word */
-		return SNIC_REFUSE_UNSPEC;
-	}
-}
+/*
+ * Each reason's text (logs) and what the VF is told when a NACK has it.
+ * OK, NO_MAC (RESET), NOT_CTS and REPLY never come with a reason word;
+ * FAILED's refusal comes from the error (snic_vf_policy_failed()).
+ */
+static const struct {
+	const char *str;
+	u8 refusal;
+} snic_vf_reasons[] = {
+	[SNIC_VF_OK]		= { "ok", SNIC_REFUSE_UNSPEC },
+	[SNIC_VF_NO_MAC]	= { "no MAC address assigned", SNIC_REFUSE_UNSPEC },
+	[SNIC_VF_NOT_CTS]	= { "not clear to send (no RESET yet)", SNIC_REFUSE_UNSPEC },
+	[SNIC_VF_REPLY]		= { "reply flags in a request", SNIC_REFUSE_UNSPEC },
+	[SNIC_VF_BAD_MSG]	= { "malformed message", SNIC_REFUSE_INVALID },
+	[SNIC_VF_UNKNOWN]	= { "unknown message type", SNIC_REFUSE_UNSUPPORTED },
+	[SNIC_VF_ADMIN_MAC]	= { "MAC set by the administrator", SNIC_REFUSE_ADMIN_MAC },
+	[SNIC_VF_NO_RAR]	= { "no free MAC filter", SNIC_REFUSE_TABLE_FULL },
+	[SNIC_VF_PORT_VLAN]	= { "port VLAN set by the administrator", SNIC_REFUSE_PORT_VLAN },
+	[SNIC_VF_NO_VLVF]	= { "no free VLAN filter", SNIC_REFUSE_TABLE_FULL },
+	[SNIC_VF_UNTRUSTED]	= { "VF not trusted", SNIC_REFUSE_UNTRUSTED },
+	[SNIC_VF_NO_HW]		= { "not supported by the hardware", SNIC_REFUSE_UNSUPPORTED },
+	[SNIC_VF_FAILED]	= { "could not be applied", SNIC_REFUSE_UNSPEC },
+	[SNIC_VF_ADDR_IN_USE]	= { "address in use by another function", SNIC_REFUSE_ADDR_IN_USE },
+};
 
 static void snic_vf_set(struct snic_vf_decision *d, u8 reply, u8 reason)
 {
 	d->reply = reply;
 	d->reason = reason;
-	d->refusal = reply == SNIC_VF_REPLY_NACK ? snic_vf_refusal_of(reason) :
-						   SNIC_REFUSE_UNSPEC;
+	d->refusal = reply == SNIC_VF_REPLY_NACK ?
+		     snic_vf_reasons[reason].refusal : SNIC_REFUSE_UNSPEC;
 }
 
 /*
@@ -74,46 +73,42 @@ static void snic_vf_decide_mac(const struct snic_vf_policy_state *st,
 			       const struct snic_msg *msg,
 			       struct snic_vf_decision *d)
 {
-	bool admin_locked = st->admin_mac && !st->trusted;
+	u8 op = msg->mac_op;
 
-	switch (msg->mac_op) {
-	case SNIC_MAC_PRIMARY:
-		if (admin_locked) {
-			snic_vf_set(d, SNIC_VF_REPLY_NACK, SNIC_VF_ADMIN_MAC);
-			return;
-		}
-		/* Trusted or not: another pool's address is never a VF's. */
-		if (st->mac_in_use) {
-			snic_vf_set(d, SNIC_VF_REPLY_NACK, SNIC_VF_ADDR_IN_USE);
-			return;
-		}
-		snic_vf_add_act(d, SNIC_VF_ACT_SET_MAC, 0);
-		return;
-	case SNIC_MAC_CLEAR:
-		/* Accepted whatever the address: igbvf sends zeros here. */
+	/* Accepted whatever the address: igbvf sends zeros here. */
+	if (op == SNIC_MAC_CLEAR) {
 		snic_vf_add_act(d, SNIC_VF_ACT_UC_CLEAR, 0);
 		return;
-	case SNIC_MAC_ADD:
-		if (admin_locked) {
-			snic_vf_set(d, SNIC_VF_REPLY_NACK, SNIC_VF_ADMIN_MAC);
-			return;
-		}
-		if (st->mac_in_use) {
-			snic_vf_set(d, SNIC_VF_REPLY_NACK, SNIC_VF_ADDR_IN_USE);
-			return;
-		}
-		if (st->uc_used >= SNIC_VF_MAX_UC ||
-		    st->rar_free <= st->rar_owed) {
-			snic_vf_set(d, SNIC_VF_REPLY_NACK, SNIC_VF_NO_RAR);
-			return;
-		}
-		snic_vf_add_act(d, SNIC_VF_ACT_UC_ADD, 0);
-		return;
-	default:
-		/* The codec refuses other operations; be safe anyway. */
-		snic_vf_set(d, SNIC_VF_REPLY_NACK, SNIC_VF_BAD_MSG);
+	}
+	if (st->admin_mac && !st->trusted) {
+		snic_vf_set(d, SNIC_VF_REPLY_NACK, SNIC_VF_ADMIN_MAC);
 		return;
 	}
+	/*
+	 * DPDK's VF at close gives its address up, so that nothing is
+	 * steered to the closed pool: the primary becomes none (RESET then
+	 * has no address to give).
+	 */
+	if (op == SNIC_MAC_RELEASE) {
+		snic_vf_add_act(d, SNIC_VF_ACT_SET_MAC, 0);
+		return;
+	}
+	/* Trusted or not: another pool's address is never a VF's. */
+	if (st->mac_in_use) {
+		snic_vf_set(d, SNIC_VF_REPLY_NACK, SNIC_VF_ADDR_IN_USE);
+		return;
+	}
+	if (op == SNIC_MAC_PRIMARY) {
+		snic_vf_add_act(d, SNIC_VF_ACT_SET_MAC, 0);
+		return;
+	}
+	/* The codec refuses other operations; be safe anyway. */
+	if (op != SNIC_MAC_ADD)
+		snic_vf_set(d, SNIC_VF_REPLY_NACK, SNIC_VF_BAD_MSG);
+	else if (st->uc_used >= SNIC_VF_MAX_UC || st->rar_free <= st->rar_owed)
+		snic_vf_set(d, SNIC_VF_REPLY_NACK, SNIC_VF_NO_RAR);
+	else
+		snic_vf_add_act(d, SNIC_VF_ACT_UC_ADD, 0);
 }
 
 static void snic_vf_decide_vlan(const struct snic_vf_policy_state *st,
@@ -156,45 +151,26 @@ static void snic_vf_decide_promisc(const struct snic_vf_policy_state *st,
 
 /*
  * Only a VF that asked for reasons gets the second word; any other sees
- * exactly the base protocol's one-word NACK, and so do RESET (whose
- * answer has a fixed layout, and which forgets the extension) and an offer
- * of the extension (which starts it afresh).
+ * exactly the base protocol's one-word NACK, and so do the types the
+ * protocol table marks SNIC_MSGD_BASE_NACK: RESET (whose answer has a
+ * fixed layout, and which forgets the extension) and an offer of the
+ * extension (which starts it afresh).
  */
 static void snic_vf_set_reason_word(const struct snic_vf_policy_state *st,
 				    const struct snic_msg *msg,
 				    struct snic_vf_decision *d)
 {
+	const struct snic_msg_desc *md = snic_msg_desc(msg->type);
+
 	d->reason_word = d->reply == SNIC_VF_REPLY_NACK &&
 			 (st->ext_caps & SNIC_EXT_CAP_REASON) &&
-			 msg->type != SNIC_MSG_EXT_HELLO &&
-			 msg->type != SNIC_MSG_RESET;
-}
-
-/*
- * SET_MAC_ADDR "primary" with an all-zero address: the codec refuses it as
- * an address, but it is no malformed request. DPDK's VF sends it when it
- * closes the port, to give its address up so that nothing is steered to
- * the closed pool. It is served as a change of the primary address to
- * none (the VF's entry is removed; RESET then has no address to give),
- * and refused, like any other change, while the administrator's address
- * stands for an untrusted VF.
- */
-static bool snic_vf_mac_release(const struct snic_msg *msg, int decode_err)
-{
-	static const u8 zero[ETH_ALEN];
-
-	return decode_err == -EADDRNOTAVAIL && msg->type == SNIC_MSG_SET_MAC &&
-	       msg->mac_op == SNIC_MAC_PRIMARY &&
-	       !memcmp(msg->mac, zero, ETH_ALEN);
+			 !(md && (md->flags & SNIC_MSGD_BASE_NACK));
 }
 
 static void snic_vf_decide_base(const struct snic_vf_policy_state *st,
 				const struct snic_msg *msg, int decode_err,
 				struct snic_vf_decision *d)
 {
-	if (snic_vf_mac_release(msg, decode_err))
-		decode_err = 0;
-
 	if (decode_err == -EBADMSG) {
 		/* Carries ACK/NACK: a reply is never a request. */
 		snic_vf_set(d, SNIC_VF_REPLY_NONE, SNIC_VF_REPLY);
@@ -302,7 +278,7 @@ void snic_vf_policy_failed(const struct snic_vf_policy_state *st,
 {
 	d->reply = SNIC_VF_REPLY_NACK;
 	d->reason = SNIC_VF_FAILED;
-	d->refusal = snic_vf_refusal_of_err(err);
+	d->refusal = snic_refusal_of_errno(err);
 	snic_vf_set_reason_word(st, msg, d);
 }
 
@@ -351,50 +327,6 @@ void snic_vf_ext_clear(struct snic_vf_ext *ext)
 {
 	ext->version = 0;
 	ext->caps = 0;
-}
-
-/**
- * snic_link_reason_str() - an enum snic_link_reason's name (debugfs)
- * @reason: enum snic_link_reason
- *
- * Return: a static string.
- */
-const char *snic_link_reason_str(unsigned int reason)
-{
-	switch (reason) {
-	case SNIC_LINK_UP:		return "up";
-	case SNIC_LINK_PHY_DOWN:	return "phy_down";
-	case SNIC_LINK_ADMIN_DOWN:	return "admin_down";
-	case SNIC_LINK_PF_DOWN:		return "pf_down";
-	default:			return "?";
-	}
-}
-
-/**
- * snic_vf_refusal_of_err() - what to tell a VF when applying a request failed
- * @err: the error of the register action (pf_filter.c)
- *
- * Return: an enum snic_refusal.
- */
-u8 snic_vf_refusal_of_err(int err)
-{
-	switch (err) {
-	case -ENOSPC:
-		return SNIC_REFUSE_TABLE_FULL;
-	case -EBUSY:
-	case -EAGAIN:
-		return SNIC_REFUSE_BUSY;
-	case -EINVAL:
-	case -ERANGE:
-	case -EADDRNOTAVAIL:
-		return SNIC_REFUSE_INVALID;
-	case -EPERM:
-		return SNIC_REFUSE_UNTRUSTED;
-	case -EOPNOTSUPP:
-		return SNIC_REFUSE_UNSUPPORTED;
-	default:
-		return SNIC_REFUSE_UNSPEC;
-	}
 }
 
 /* ---- Table shares -------------------------------------------------- */
@@ -488,49 +420,6 @@ bool snic_share_may_take(const struct snic_share *sh,
  */
 const char *snic_vf_reason_str(unsigned int reason)
 {
-	static const char * const str[] = {
-		[SNIC_VF_OK]		= "ok",
-		[SNIC_VF_NO_MAC]	= "no MAC address assigned",
-		[SNIC_VF_NOT_CTS]	= "not clear to send (no RESET yet)",
-		[SNIC_VF_REPLY]		= "reply flags in a request",
-		[SNIC_VF_BAD_MSG]	= "malformed message",
-		[SNIC_VF_UNKNOWN]	= "unknown message type",
-		[SNIC_VF_ADMIN_MAC]	= "MAC set by the administrator",
-		[SNIC_VF_NO_RAR]	= "no free MAC filter",
-		[SNIC_VF_PORT_VLAN]	= "port VLAN set by the administrator",
-		[SNIC_VF_NO_VLVF]	= "no free VLAN filter",
-		[SNIC_VF_UNTRUSTED]	= "VF not trusted",
-		[SNIC_VF_NO_HW]		= "not supported by the hardware",
-		[SNIC_VF_FAILED]	= "could not be applied",
-		[SNIC_VF_ADDR_IN_USE]	= "address in use by another function",
-	};
-
-	if (reason < ARRAY_SIZE(str) && str[reason])
-		return str[reason];
-	return "?";
-}
-
-/**
- * snic_refusal_str() - an enum snic_refusal's name, for logs and debugfs
- * @refusal: enum snic_refusal
- *
- * Return: a static string.
- */
-const char *snic_refusal_str(unsigned int refusal)
-{
-	static const char * const str[] = {
-		[SNIC_REFUSE_UNSPEC]		= "unspecified",
-		[SNIC_REFUSE_INVALID]		= "invalid",
-		[SNIC_REFUSE_UNTRUSTED]		= "untrusted",
-		[SNIC_REFUSE_PORT_VLAN]		= "port_vlan",
-		[SNIC_REFUSE_ADMIN_MAC]		= "admin_mac",
-		[SNIC_REFUSE_TABLE_FULL]	= "table_full",
-		[SNIC_REFUSE_UNSUPPORTED]	= "unsupported",
-		[SNIC_REFUSE_BUSY]		= "busy",
-		[SNIC_REFUSE_ADDR_IN_USE]	= "addr_in_use",
-	};
-
-	if (refusal < ARRAY_SIZE(str) && str[refusal])
-		return str[refusal];
-	return "?";
+	return reason < ARRAY_SIZE(snic_vf_reasons) ? snic_vf_reasons[reason].str :
+						      "?";
 }

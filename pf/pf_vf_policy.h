@@ -114,6 +114,7 @@ struct snic_vf_policy_state {
  * @SNIC_VF_ACT_RESET: clean the VF's filters and queues, program its
  *	address, enable its queues and mark it clear to send
  * @SNIC_VF_ACT_SET_MAC: make the message's address the VF's primary one
+ *	(none, for SNIC_MAC_RELEASE)
  * @SNIC_VF_ACT_UC_CLEAR: drop the VF's extra unicast filters
  * @SNIC_VF_ACT_UC_ADD: add the message's address as an extra filter
  * @SNIC_VF_ACT_MC_SET: replace the VF's multicast hashes with the message's
@@ -244,7 +245,6 @@ void snic_vf_policy_failed(const struct snic_vf_policy_state *st,
 void snic_vf_ext_apply(struct snic_vf_ext *ext,
 		       const struct snic_vf_decision *d, bool applied);
 void snic_vf_ext_clear(struct snic_vf_ext *ext);
-u8 snic_vf_refusal_of_err(int err);
 unsigned int snic_share_vf_guarantee(const struct snic_share *sh,
 				     unsigned int n_vfs);
 unsigned int snic_share_owed(const struct snic_share *sh,
@@ -253,7 +253,5 @@ bool snic_share_may_take(const struct snic_share *sh,
 			 const struct snic_share_use *use, unsigned int who,
 			 u32 mine, unsigned int free);
 const char *snic_vf_reason_str(unsigned int reason);
-const char *snic_refusal_str(unsigned int refusal);
-const char *snic_link_reason_str(unsigned int reason);
 
 #endif /* _SRIOVNIC_PF_VF_POLICY_H */

@@ -254,7 +254,7 @@ void snic_vf_update_carrier(struct snic_vf *vf)
 				     vf->ext.link_up, vf->ext.link_reason);
 	if (reason != vf->ext.logged_reason) {
 		vf->ext.logged_reason = reason;
-		why = snic_vf_link_reason_text(reason);
+		why = snic_link_reason_text(reason);
 	}
 	mutex_unlock(&vf->mbx_lock);
 

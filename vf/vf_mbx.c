@@ -233,7 +233,8 @@ static int snic_vf_answer(struct snic_vf *vf, const struct snic_msg *req,
 			 * send; a PF that keeps a VF's link down (state
 			 * disable) ACKs without CTS.
 			 */
-			if (req->type != SNIC_MSG_RESET)
+			if (!(snic_msg_desc(req->type)->flags &
+			      SNIC_MSGD_NO_CTS))
 				vf->cts = m.flags & SNIC_MSG_CTS;
 			if (reply)
 				*reply = m;
@@ -241,7 +242,9 @@ static int snic_vf_answer(struct snic_vf *vf, const struct snic_msg *req,
 		case SNIC_VFD_REPLY_REFUSED:
 			if (reply)
 				*reply = m;
-			if (req->type != SNIC_MSG_RESET && !probe) {
+			/* RESET and the probe: a NACK is an answer, no refusal */
+			if (!(snic_msg_desc(req->type)->flags &
+			      SNIC_MSGD_BASE_NACK)) {
 				vf->sw_stats.refused++;
 				vf->ext.refusal = snic_vf_refusal(vf->ext.caps,
 								  m.reason);
@@ -514,7 +517,7 @@ int snic_vf_ext_probe(struct snic_vf *vf)
 const char *snic_vf_why(struct snic_vf *vf)
 {
 	lockdep_assert_held(&vf->mbx_lock);
-	return snic_vf_refusal_text(vf->ext.refusal);
+	return snic_refusal(vf->ext.refusal)->text;
 }
 
 /**
@@ -522,10 +525,10 @@ const char *snic_vf_why(struct snic_vf *vf)
  * @vf: the VF, with @vf->mbx_lock held since the refused request
  *
  * Return: -EPERM when the PF gave no reason (the base protocol), else the
- * reason's errno (see snic_vf_refusal_errno()).
+ * reason's errno (see snic_refusal()).
  */
 int snic_vf_refused_errno(struct snic_vf *vf)
 {
 	lockdep_assert_held(&vf->mbx_lock);
-	return snic_vf_refusal_errno(vf->ext.refusal);
+	return snic_refusal(vf->ext.refusal)->err;
 }

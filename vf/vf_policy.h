@@ -6,8 +6,8 @@
  * the carrier is on, how a multicast list becomes the hash list the PF
  * takes, how a 32-bit wrapping counter becomes a 64-bit one, and what the
  * sriovnic mailbox extension leaves in use: the negotiated version and
- * capabilities, the errno and text for a refusal's reason, the ethtool
- * extended state for a link reason. All pure functions over plain values,
+ * capabilities, the ethtool extended state for a link reason (the names,
+ * texts and errnos of the reasons are common/snic_mbx_codec.c's). All pure functions over plain values,
  * so the KUnit suite in tests/ can exercise them without a device.
  */
 #ifndef _SRIOVNIC_VF_POLICY_H
@@ -54,7 +54,9 @@ enum snic_vfd_reply {
 static inline enum snic_vfd_reply
 snic_vf_classify_reply(const struct snic_msg *m, u16 req_type)
 {
-	if (m->type == SNIC_MSG_PF_CONTROL || m->type == SNIC_MSG_EXT_EVENT)
+	const struct snic_msg_desc *md = snic_msg_desc(m->type);
+
+	if (md && (md->flags & SNIC_MSGD_PF2VF))
 		return SNIC_VFD_REPLY_CONTROL;
 	if (m->type != req_type) {
 		/* A bare NACK (type 0): the PF refuses to talk to us. */
@@ -66,7 +68,7 @@ snic_vf_classify_reply(const struct snic_msg *m, u16 req_type)
 	if (m->flags & SNIC_MSG_ACK)
 		return SNIC_VFD_REPLY_ACK;
 	/* The RESET answer never carries CTS: its NACK means "no address". */
-	if (req_type == SNIC_MSG_RESET || (m->flags & SNIC_MSG_CTS))
+	if ((md && (md->flags & SNIC_MSGD_NO_CTS)) || (m->flags & SNIC_MSG_CTS))
 		return SNIC_VFD_REPLY_REFUSED;
 	return SNIC_VFD_REPLY_LOST_CTS;
 }
@@ -114,62 +116,6 @@ static inline u8 snic_vf_refusal(u32 caps, u8 reason)
 	if (!(caps & SNIC_EXT_CAP_REASON) || reason > SNIC_REFUSE_MAX)
 		return SNIC_REFUSE_UNSPEC;
 	return reason;
-}
-
-/**
- * snic_vf_refusal_errno() - the errno a refused request returns to its user
- * @reason: enum snic_refusal
- *
- * Return: -EPERM for a policy (untrusted, port VLAN, administrative MAC)
- * and for no reason (the base protocol's answer), -ENOSPC for a full
- * table, -EINVAL, -EOPNOTSUPP or -EBUSY.
- */
-static inline int snic_vf_refusal_errno(u8 reason)
-{
-	switch (reason) {
-	case SNIC_REFUSE_INVALID:
-		return -EINVAL;
-	case SNIC_REFUSE_TABLE_FULL:
-		return -ENOSPC;
-	case SNIC_REFUSE_UNSUPPORTED:
-		return -EOPNOTSUPP;
-	case SNIC_REFUSE_BUSY:
-		return -EBUSY;
-	case SNIC_REFUSE_UNTRUSTED:
-	case SNIC_REFUSE_PORT_VLAN:
-	case SNIC_REFUSE_ADMIN_MAC:
-	default:
-		return -EPERM;
-	}
-}
-
-/**
- * snic_vf_refusal_text() - a refusal's reason, to append to a log line
- * @reason: enum snic_refusal
- *
- * Return: ": <why>" for a known reason, "" for none, so that a message is
- * word for word the base protocol's when the PF gave no reason.
- */
-static inline const char *snic_vf_refusal_text(u8 reason)
-{
-	switch (reason) {
-	case SNIC_REFUSE_INVALID:
-		return ": the PF found the request invalid";
-	case SNIC_REFUSE_UNTRUSTED:
-		return ": the VF is not trusted";
-	case SNIC_REFUSE_PORT_VLAN:
-		return ": the administrator set a port VLAN";
-	case SNIC_REFUSE_ADMIN_MAC:
-		return ": the administrator set the VF's MAC address";
-	case SNIC_REFUSE_TABLE_FULL:
-		return ": the PF's filter table is full";
-	case SNIC_REFUSE_UNSUPPORTED:
-		return ": the PF does not support it";
-	case SNIC_REFUSE_BUSY:
-		return ": the PF is busy";
-	default:
-		return "";
-	}
 }
 
 /**
@@ -221,26 +167,6 @@ static inline u8 snic_vf_link_reason(u32 caps, bool carrier, bool pf_link,
 		return ext_reason;
 	default:
 		return SNIC_VF_LINK_REASON_NONE;
-	}
-}
-
-/**
- * snic_vf_link_reason_text() - a link reason for the log
- * @reason: enum snic_link_reason or SNIC_VF_LINK_REASON_NONE
- *
- * Return: a static string; NULL when there is nothing to name.
- */
-static inline const char *snic_vf_link_reason_text(u8 reason)
-{
-	switch (reason) {
-	case SNIC_LINK_PHY_DOWN:
-		return "physical link down";
-	case SNIC_LINK_ADMIN_DOWN:
-		return "disabled by the administrator";
-	case SNIC_LINK_PF_DOWN:
-		return "PF down";
-	default:
-		return NULL;
 	}
 }
 

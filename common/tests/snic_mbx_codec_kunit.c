@@ -4,6 +4,7 @@
  * the buffer), round trips, and the validator against malformed input.
  */
 #include <kunit/test.h>
+#include <linux/bitops.h>
 #include <linux/etherdevice.h>
 #include <linux/module.h>
 
@@ -399,7 +400,9 @@ static void codec_bad_mac(struct kunit *test)
 		w[0] = SNIC_MSG_SET_MAC | FIELD_PREP(SNIC_MSG_INFO, SNIC_MAC_PRIMARY);
 		w[1] = bad[i][0] | bad[i][1] << 8 | bad[i][2] << 16 | (u32)bad[i][3] << 24;
 		w[2] = bad[i][4] | bad[i][5] << 8;
-		decode_req(test, w, SNIC_MBX_WORDS, -EADDRNOTAVAIL, &m);
+		/* a primary of zeros is a release (codec_mac_release) */
+		decode_req(test, w, SNIC_MBX_WORDS,
+			   is_zero_ether_addr(bad[i]) ? 0 : -EADDRNOTAVAIL, &m);
 		w[0] = SNIC_MSG_SET_MAC | FIELD_PREP(SNIC_MSG_INFO, SNIC_MAC_ADD);
 		decode_req(test, w, SNIC_MBX_WORDS, -EADDRNOTAVAIL, &m);
 		/* igbvf sends "clear all extra filters" with a zero address */
@@ -868,6 +871,130 @@ static void codec_nack_reason(struct kunit *test)
 			-EBADMSG);
 }
 
+/*
+ * DPDK's VF at close: SET_MAC_ADDR, MSGINFO 0, all-zero address. It decodes
+ * as its own operation, encodes back to the same words, and only the
+ * primary gives zeros that meaning.
+ */
+static void codec_mac_release(struct kunit *test)
+{
+	const u32 dpdk_close[SNIC_MBX_WORDS] = { 0x00000002, 0, 0 };
+	struct snic_msg m = { .type = SNIC_MSG_SET_MAC };
+	u32 w[SNIC_MBX_WORDS];
+	unsigned int len;
+
+	decode_req(test, dpdk_close, SNIC_SET_MAC_WORDS, 0, &m);
+	KUNIT_EXPECT_EQ(test, m.mac_op, SNIC_MAC_RELEASE);
+	KUNIT_EXPECT_TRUE(test, is_zero_ether_addr(m.mac));
+	decode_req(test, dpdk_close, 2, -EMSGSIZE, &m);
+
+	m = (struct snic_msg){ .type = SNIC_MSG_SET_MAC,
+			       .mac_op = SNIC_MAC_RELEASE };
+	KUNIT_ASSERT_EQ(test, snic_msg_encode(&m, SNIC_DIR_REQUEST, w, &len), 0);
+	KUNIT_ASSERT_EQ(test, len, SNIC_SET_MAC_WORDS);
+	KUNIT_EXPECT_MEMEQ(test, w, dpdk_close, len * sizeof(*w));
+	/* the primary operation itself still wants a unicast address */
+	m.mac_op = SNIC_MAC_PRIMARY;
+	KUNIT_EXPECT_EQ(test, snic_msg_encode(&m, SNIC_DIR_REQUEST, w, &len),
+			-EADDRNOTAVAIL);
+	/* not a MSGINFO on the wire */
+	w[0] = SNIC_MSG_SET_MAC | FIELD_PREP(SNIC_MSG_INFO, SNIC_MAC_RELEASE);
+	decode_req(test, w, SNIC_SET_MAC_WORDS, -EINVAL, &m);
+}
+
+/*
+ * The protocol table: every type once, bounds that fit the mailbox, a
+ * decoder wherever there is a payload, and each type's smallest valid
+ * message inside its own bounds.
+ */
+static void codec_table(struct kunit *test)
+{
+	static const u16 types[] = {
+		SNIC_MSG_RESET, SNIC_MSG_SET_MAC, SNIC_MSG_SET_MC,
+		SNIC_MSG_SET_VLAN, SNIC_MSG_SET_LPE, SNIC_MSG_SET_PROMISC,
+		SNIC_MSG_EXT_HELLO, SNIC_MSG_EXT_EVENT, SNIC_MSG_PF_CONTROL,
+	};
+	unsigned int i, t, n = 0;
+
+	for (t = 0; t <= U16_MAX; t++)
+		n += !!snic_msg_desc(t);
+	KUNIT_EXPECT_EQ(test, n, (unsigned int)ARRAY_SIZE(types));
+	KUNIT_EXPECT_NULL(test, snic_msg_desc(0));	/* the bare NACK */
+
+	for (i = 0; i < ARRAY_SIZE(types); i++) {
+		const struct snic_msg_desc *md = snic_msg_desc(types[i]);
+
+		KUNIT_ASSERT_NOT_NULL(test, md);
+		KUNIT_EXPECT_EQ(test, md->type, types[i]);
+		KUNIT_EXPECT_STREQ(test, snic_msg_name(types[i]), md->name);
+		/* exactly one direction */
+		KUNIT_EXPECT_EQ(test, hweight8(md->flags & (SNIC_MSGD_VF2PF |
+							    SNIC_MSGD_PF2VF)), 1);
+		KUNIT_EXPECT_GE(test, md->min_words, 1);
+		KUNIT_EXPECT_LE(test, md->min_words, md->max_words);
+		KUNIT_EXPECT_LE(test, md->max_words, SNIC_MBX_WORDS);
+		/* no decoder: no payload, not even in MSGINFO */
+		if (!md->decode)
+			KUNIT_EXPECT_EQ(test, md->max_words, 1);
+		KUNIT_EXPECT_EQ(test, !md->encode, !md->decode);
+		KUNIT_EXPECT_EQ(test, !md->encode_ack, !md->decode_ack);
+		if (md->decode_ack)
+			KUNIT_EXPECT_GT(test, md->ack_words, 1);
+		else if (md->flags & SNIC_MSGD_VF2PF)
+			KUNIT_EXPECT_EQ(test, md->ack_words, 1);
+	}
+	/* RESET and EXT_HELLO answer with a payload and a one-word NACK */
+	KUNIT_EXPECT_TRUE(test, snic_msg_desc(SNIC_MSG_RESET)->flags &
+				SNIC_MSGD_NO_CTS);
+	KUNIT_EXPECT_EQ(test, snic_msg_desc(SNIC_MSG_RESET)->ack_words,
+			SNIC_RESET_REPLY_WORDS);
+	KUNIT_EXPECT_EQ(test, snic_msg_desc(SNIC_MSG_SET_MC)->max_words,
+			SNIC_MBX_WORDS);
+	for (i = 0; i < ARRAY_SIZE(types); i++)
+		KUNIT_EXPECT_EQ(test, !!(snic_msg_desc(types[i])->flags &
+					 SNIC_MSGD_BASE_NACK),
+				types[i] == SNIC_MSG_RESET ||
+				types[i] == SNIC_MSG_EXT_HELLO);
+}
+
+/* The reasons' names, texts and errnos, for both ends. */
+static void codec_reasons(struct kunit *test)
+{
+	unsigned int r;
+
+	for (r = SNIC_REFUSE_UNSPEC; r <= SNIC_REFUSE_MAX; r++) {
+		KUNIT_EXPECT_STRNEQ(test, snic_refusal(r)->name, "?");
+		KUNIT_EXPECT_EQ(test, !*snic_refusal(r)->text,
+				r == SNIC_REFUSE_UNSPEC);
+		KUNIT_EXPECT_LT(test, snic_refusal(r)->err, 0);
+		/* the PF's errno of a reason names the reason again */
+		if (snic_refusal(r)->err != -EPERM)
+			KUNIT_EXPECT_EQ(test,
+					snic_refusal_of_errno(snic_refusal(r)->err),
+					r);
+	}
+	KUNIT_EXPECT_STREQ(test, snic_refusal(SNIC_REFUSE_MAX + 1)->name, "?");
+	KUNIT_EXPECT_STREQ(test, snic_refusal(SNIC_REFUSE_MAX + 1)->text, "");
+	KUNIT_EXPECT_EQ(test, snic_refusal(SNIC_REFUSE_MAX + 1)->err, -EPERM);
+	KUNIT_EXPECT_STREQ(test, snic_refusal(SNIC_REFUSE_ADDR_IN_USE)->text,
+			   ": the address belongs to another function");
+	KUNIT_EXPECT_EQ(test, snic_refusal_of_errno(-EPERM),
+			SNIC_REFUSE_UNTRUSTED);
+	KUNIT_EXPECT_EQ(test, snic_refusal_of_errno(-EAGAIN), SNIC_REFUSE_BUSY);
+	KUNIT_EXPECT_EQ(test, snic_refusal_of_errno(-ERANGE),
+			SNIC_REFUSE_INVALID);
+	KUNIT_EXPECT_EQ(test, snic_refusal_of_errno(-EIO), SNIC_REFUSE_UNSPEC);
+
+	KUNIT_EXPECT_STREQ(test, snic_link_reason_str(SNIC_LINK_PF_DOWN),
+			   "pf_down");
+	KUNIT_EXPECT_STREQ(test, snic_link_reason_str(SNIC_LINK_PF_DOWN + 1),
+			   "?");
+	KUNIT_EXPECT_STREQ(test, snic_link_reason_text(SNIC_LINK_PHY_DOWN),
+			   "physical link down");
+	KUNIT_EXPECT_NULL(test, snic_link_reason_text(SNIC_LINK_UP));
+	KUNIT_EXPECT_NULL(test, snic_link_reason_text(0xff));
+}
+
 static void codec_names(struct kunit *test)
 {
 	KUNIT_EXPECT_STREQ(test, snic_msg_name(SNIC_MSG_SET_LPE), "SET_LPE");
@@ -902,6 +1029,9 @@ static struct kunit_case snic_mbx_codec_cases[] = {
 	KUNIT_CASE(codec_ext_event_bad),
 	KUNIT_CASE(codec_nack_reason),
 	KUNIT_CASE(codec_names),
+	KUNIT_CASE(codec_mac_release),
+	KUNIT_CASE(codec_table),
+	KUNIT_CASE(codec_reasons),
 	{ }
 };
 

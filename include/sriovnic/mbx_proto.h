@@ -11,9 +11,10 @@
  * as a MAC are packed least significant byte first, which is the byte order
  * the existing 82576 drivers produce on x86.
  *
- * This header is the single source of truth for ids, flags, limits and
- * payload layouts. The codec in common/snic_mbx_codec.c turns words into a
- * struct snic_msg and back and validates every field on the way.
+ * This header holds ids, flags, limits and message lengths; the codec in
+ * common/snic_mbx_codec.c describes each type once (struct snic_msg_desc,
+ * snic_msg_desc()), turns words into a struct snic_msg and back and
+ * validates every field on the way.
  */
 #ifndef _SRIOVNIC_MBX_PROTO_H
 #define _SRIOVNIC_MBX_PROTO_H
@@ -53,6 +54,11 @@ enum snic_mac_op {
 	SNIC_MAC_PRIMARY	= 0,	/* replace the VF's primary address */
 	SNIC_MAC_CLEAR		= 1,	/* drop all extra unicast filters */
 	SNIC_MAC_ADD		= 2,	/* add one extra unicast filter */
+	/*
+	 * Decoded only, never on the wire as such: PRIMARY with an all-zero
+	 * address, which DPDK's VF sends at close to give its address up.
+	 */
+	SNIC_MAC_RELEASE	= 0x80,
 };
 
 /*
@@ -165,41 +171,38 @@ enum snic_refusal {
 	SNIC_REFUSE_MAX		= SNIC_REFUSE_ADDR_IN_USE,
 };
 
-/* Payload layouts, as dwords in the mailbox buffer. */
-struct snic_wire_mac {			/* RESET reply, SET_MAC */
-	u32 hdr;
-	u32 mac_lo;			/* bytes 0-3 of the address */
-	u32 mac_hi;			/* bytes 4-5 in bits 15:0 */
+/**
+ * struct snic_refusal_desc - one enum snic_refusal, for both ends
+ * @name: short name, for logs
+ * @text: what the VF's log line about the refused request ends with:
+ *	": <why>", or "" for no reason (the base protocol's line)
+ * @err: the errno the refused request becomes
+ */
+struct snic_refusal_desc {
+	const char *name;
+	const char *text;
+	int err;
 };
 
-struct snic_wire_mc {			/* SET_MC */
-	u32 hdr;
-	u32 hash[SNIC_MC_MAX / 2];	/* two 16-bit hashes a word */
-};
+/*
+ * Message lengths in words (the header included). The mailbox carries no
+ * length: these are what a sender writes and what a receiver reads.
+ */
+#define SNIC_RESET_REPLY_WORDS	3	/* ACK: the address in words 1-2 */
+#define SNIC_SET_MAC_WORDS	3	/* address: bytes 0-3, then 4-5 */
+#define SNIC_SET_MC_MAX_WORDS	(1 + SNIC_MC_MAX / 2)	/* two hashes a word */
+#define SNIC_U32_MSG_WORDS	2	/* SET_VLAN, SET_LPE: one value */
+#define SNIC_EXT_HELLO_WORDS	3	/* magic | version, capabilities */
+#define SNIC_EXT_LINK_WORDS	2
+#define SNIC_EXT_MAC_WORDS	3	/* as SET_MAC */
+#define SNIC_NACK_REASON_WORDS	2	/* enum snic_refusal in word 1 */
 
-struct snic_wire_u32 {			/* SET_VLAN, SET_LPE */
-	u32 hdr;
-	u32 val;
-};
-
-struct snic_wire_ext_hello {		/* EXT_HELLO request and ACK reply */
-	u32 hdr;
-	u32 version;			/* SNIC_EXT_MAGIC | version */
-	u32 caps;			/* SNIC_EXT_CAP_* */
-};
-
-static_assert(sizeof(struct snic_wire_mac) == 3 * sizeof(u32));
-static_assert(sizeof(struct snic_wire_ext_hello) == 3 * sizeof(u32));
-static_assert(sizeof(struct snic_wire_mc) == SNIC_MBX_BYTES);
-static_assert(sizeof(struct snic_wire_u32) == 2 * sizeof(u32));
-
-#define SNIC_WORDS(t)		(sizeof(t) / sizeof(u32))
-#define SNIC_RESET_REPLY_WORDS	SNIC_WORDS(struct snic_wire_mac)
-#define SNIC_SET_MAC_WORDS	SNIC_WORDS(struct snic_wire_mac)
-#define SNIC_EXT_HELLO_WORDS	SNIC_WORDS(struct snic_wire_ext_hello)
-#define SNIC_EXT_LINK_WORDS	SNIC_WORDS(struct snic_wire_u32)
-#define SNIC_EXT_MAC_WORDS	SNIC_WORDS(struct snic_wire_mac)
-#define SNIC_NACK_REASON_WORDS	SNIC_WORDS(struct snic_wire_u32)
+static_assert(SNIC_SET_MC_MAX_WORDS == SNIC_MBX_WORDS);
+static_assert(SNIC_MC_MAX % 2 == 0);
+static_assert(SNIC_RESET_REPLY_WORDS == SNIC_SET_MAC_WORDS);
+static_assert(SNIC_EXT_MAC_WORDS == SNIC_SET_MAC_WORDS);
+static_assert(SNIC_NACK_REASON_WORDS == SNIC_U32_MSG_WORDS);
+static_assert(SNIC_EXT_HELLO_WORDS <= SNIC_MBX_WORDS);
 
 /**
  * struct snic_msg - one decoded mailbox message
@@ -207,7 +210,8 @@ static_assert(sizeof(struct snic_wire_u32) == 2 * sizeof(u32));
  * @flags: SNIC_MSG_ACK, SNIC_MSG_NACK and SNIC_MSG_CTS as carried in word 0
  * @info: raw MSGINFO byte (decoded into the union for known types)
  * @mac: address for RESET replies and SET_MAC
- * @mac_op: enum snic_mac_op for SET_MAC
+ * @mac_op: enum snic_mac_op for SET_MAC (SNIC_MAC_RELEASE for a primary
+ *	with an all-zero address)
  * @mc: SET_MC: @mc.count hashes in @mc.hash, or @mc.all for all-multicast
  * @vlan: SET_VLAN: @vlan.add and @vlan.vid
  * @max_frame: SET_LPE
@@ -266,12 +270,53 @@ enum snic_msg_dir {
 	SNIC_DIR_REPLY,
 };
 
+/* struct snic_msg_desc.flags */
+#define SNIC_MSGD_VF2PF		BIT(0)	/* a VF request, answered by the PF */
+#define SNIC_MSGD_PF2VF		BIT(1)	/* the PF sends it on its own */
+#define SNIC_MSGD_BASE_NACK	BIT(2)	/* its NACK never has a reason word */
+#define SNIC_MSGD_NO_CTS	BIT(3)	/* its answer never carries CTS */
+
+/**
+ * struct snic_msg_desc - one message type, as the protocol defines it
+ * @type: enum snic_msg_type
+ * @name: for logs
+ * @flags: SNIC_MSGD_*: the direction, and how its answer is built
+ * @info_max: the highest MSGINFO the sender may set
+ * @min_words: the fewest words the message may have
+ * @max_words: the most words it may have
+ * @ack_words: a request's ACK answer: its length (1 when @decode_ack is
+ *	NULL: the request's header, echoed)
+ * @decode: the message as its sender wrote it; @len >= @min_words and
+ *	MSGINFO <= @info_max are checked first
+ * @encode: the reverse; returns the number of words written or an error
+ * @decode_ack: a request's ACK answer that carries more than the header
+ * @encode_ack: the reverse
+ */
+struct snic_msg_desc {
+	u16 type;
+	const char *name;
+	u8 flags;
+	u8 info_max;
+	u8 min_words;
+	u8 max_words;
+	u8 ack_words;
+	int (*decode)(const u32 *w, unsigned int len, struct snic_msg *msg);
+	int (*encode)(const struct snic_msg *msg, u32 *w);
+	int (*decode_ack)(const u32 *w, unsigned int len, struct snic_msg *msg);
+	int (*encode_ack)(const struct snic_msg *msg, u32 *w);
+};
+
 int snic_msg_decode(const u32 *words, unsigned int len, enum snic_msg_dir dir,
 		    struct snic_msg *msg);
 int snic_msg_encode(const struct snic_msg *msg, enum snic_msg_dir dir,
 		    u32 *words, unsigned int *len);
 u32 snic_msg_reply_hdr(u32 req_hdr, bool ack, bool cts);
 u16 snic_mc_hash(const u8 *addr);
+const struct snic_msg_desc *snic_msg_desc(u16 type);
 const char *snic_msg_name(u16 type);
+const struct snic_refusal_desc *snic_refusal(unsigned int refusal);
+u8 snic_refusal_of_errno(int err);
+const char *snic_link_reason_str(unsigned int reason);
+const char *snic_link_reason_text(unsigned int reason);
 
 #endif /* _SRIOVNIC_MBX_PROTO_H */

@@ -211,6 +211,16 @@ static void policy_mac_release(struct kunit *test)
 	decide(test, &st, w, 3, &d);
 	expect(test, &d, SNIC_VF_REPLY_ACK, SNIC_VF_OK, 1);
 
+	/*
+	 * Zeros are nobody's address: a release is not refused as another
+	 * pool's (a VF without an address holds zeros too).
+	 */
+	st = clear_vf;
+	st.mac_in_use = true;
+	decide(test, &st, w, 3, &d);
+	expect(test, &d, SNIC_VF_REPLY_ACK, SNIC_VF_OK, 1);
+	KUNIT_EXPECT_EQ(test, d.act[0].type, SNIC_VF_ACT_SET_MAC);
+
 	/* Before RESET it is just another request. */
 	st.clear = false;
 	decide(test, &st, w, 3, &d);
@@ -736,8 +746,8 @@ static void policy_ext_strings(struct kunit *test)
 	unsigned int r;
 
 	for (r = SNIC_REFUSE_UNSPEC; r <= SNIC_REFUSE_MAX; r++)
-		KUNIT_EXPECT_STRNEQ(test, snic_refusal_str(r), "?");
-	KUNIT_EXPECT_STREQ(test, snic_refusal_str(SNIC_REFUSE_MAX + 1), "?");
+		KUNIT_EXPECT_STRNEQ(test, snic_refusal(r)->name, "?");
+	KUNIT_EXPECT_STREQ(test, snic_refusal(SNIC_REFUSE_MAX + 1)->name, "?");
 	KUNIT_EXPECT_STREQ(test, snic_link_reason_str(SNIC_LINK_UP), "up");
 	KUNIT_EXPECT_STREQ(test, snic_link_reason_str(SNIC_LINK_PHY_DOWN),
 			   "phy_down");
@@ -859,7 +869,7 @@ static void policy_mac_in_use(struct kunit *test)
 	st.mac_in_use = false;
 	decide(test, &st, primary, 3, &d);
 	expect(test, &d, SNIC_VF_REPLY_ACK, SNIC_VF_OK, 1);
-	KUNIT_EXPECT_STREQ(test, snic_refusal_str(SNIC_REFUSE_ADDR_IN_USE),
+	KUNIT_EXPECT_STREQ(test, snic_refusal(SNIC_REFUSE_ADDR_IN_USE)->name,
 			   "addr_in_use");
 }
 

@@ -26,6 +26,24 @@
 
 #include <sriovnic/mbx_proto.h>
 
+/*
+ * A request or PF message is as long as the protocol table allows; an
+ * answer is the header (and a reason), or the table's ACK length.
+ */
+static void check_table_len(const struct snic_msg *m, enum snic_msg_dir dir,
+			    unsigned int len)
+{
+	const struct snic_msg_desc *md = snic_msg_desc(m->type);
+	u8 from = dir == SNIC_DIR_REQUEST ? SNIC_MSGD_VF2PF : SNIC_MSGD_PF2VF;
+
+	if (md && (md->flags & from))
+		FUZZ_CHECK(len >= md->min_words && len <= md->max_words);
+	else if (md && md->decode_ack && (m->flags & SNIC_MSG_ACK))
+		FUZZ_CHECK(len == md->ack_words);
+	else
+		FUZZ_CHECK(len <= SNIC_NACK_REASON_WORDS);
+}
+
 static void check_roundtrip(const struct snic_msg *m, enum snic_msg_dir dir,
 			    unsigned int given)
 {
@@ -41,6 +59,7 @@ static void check_roundtrip(const struct snic_msg *m, enum snic_msg_dir dir,
 	if (err)
 		return;
 	FUZZ_CHECK(len >= 1 && len <= SNIC_MBX_WORDS);
+	check_table_len(m, dir, len);
 	if (dir == SNIC_DIR_REQUEST)
 		FUZZ_CHECK(len <= given);
 	exact = malloc(len * sizeof(u32));
@@ -89,8 +108,8 @@ static void fuzz_decode(const u8 *data, size_t size, enum snic_msg_dir dir)
 	if (!err) {
 		if (dir == SNIC_DIR_REQUEST) {
 			FUZZ_CHECK(!(m.flags & (SNIC_MSG_ACK | SNIC_MSG_NACK)));
-			FUZZ_CHECK(m.type != SNIC_MSG_PF_CONTROL &&
-				   m.type != SNIC_MSG_EXT_EVENT);
+			FUZZ_CHECK(snic_msg_desc(m.type) &&
+				   (snic_msg_desc(m.type)->flags & SNIC_MSGD_VF2PF));
 			if (m.type == SNIC_MSG_SET_MC)
 				FUZZ_CHECK(m.mc.count <= SNIC_MC_MAX);
 			if (m.type == SNIC_MSG_SET_VLAN)
@@ -175,6 +194,7 @@ static void fuzz_encode(const u8 *data, size_t size, enum snic_msg_dir dir)
 		return;
 	}
 	FUZZ_CHECK(len >= 1 && len <= SNIC_MBX_WORDS);
+	check_table_len(&m, dir, len);
 	exact = malloc(len * sizeof(u32));
 	FUZZ_CHECK(exact);
 	memcpy(exact, w, len * sizeof(u32));

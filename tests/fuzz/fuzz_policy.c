@@ -56,8 +56,9 @@ static int act_belongs(const struct snic_msg *m, const struct snic_vf_action *a)
 	case SNIC_VF_ACT_RESET:
 		return m->type == SNIC_MSG_RESET && !a->arg;
 	case SNIC_VF_ACT_SET_MAC:
-		return m->type == SNIC_MSG_SET_MAC &&
-		       m->mac_op == SNIC_MAC_PRIMARY && !a->arg;
+		return m->type == SNIC_MSG_SET_MAC && !a->arg &&
+		       (m->mac_op == SNIC_MAC_PRIMARY ||
+			m->mac_op == SNIC_MAC_RELEASE);
 	case SNIC_VF_ACT_UC_CLEAR:
 		return m->type == SNIC_MSG_SET_MAC &&
 		       m->mac_op == SNIC_MAC_CLEAR && !a->arg;
@@ -91,8 +92,17 @@ static int act_belongs(const struct snic_msg *m, const struct snic_vf_action *a)
 
 static int is_vf_request_type(u16 type)
 {
-	return (type >= SNIC_MSG_RESET && type <= SNIC_MSG_SET_PROMISC) ||
-	       type == SNIC_MSG_EXT_HELLO;
+	const struct snic_msg_desc *md = snic_msg_desc(type);
+
+	return md && (md->flags & SNIC_MSGD_VF2PF);
+}
+
+/* Does the protocol table say a NACK of this type is the base one-word one? */
+static int base_nack(u16 type)
+{
+	const struct snic_msg_desc *md = snic_msg_desc(type);
+
+	return md && (md->flags & SNIC_MSGD_BASE_NACK);
 }
 
 /* The words the PF would send for decision @d, decoded as the VF would. */
@@ -144,27 +154,11 @@ static void check_reply(const struct snic_vf_policy_state *st, u32 req_hdr,
 	}
 }
 
-/*
- * SET_MAC_ADDR primary with an all-zero address: the codec refuses the
- * address, but the policy serves it as "release my address" (DPDK's VF at
- * close, pf_vf_policy.c). For the invariants it is a well-formed request.
- */
-static bool is_mac_release(const struct snic_msg *m, int derr)
-{
-	static const u8 zero[ETH_ALEN];
-
-	return derr == -EADDRNOTAVAIL && m->type == SNIC_MSG_SET_MAC &&
-	       m->mac_op == SNIC_MAC_PRIMARY && !memcmp(m->mac, zero, ETH_ALEN);
-}
-
 static void check_decision(const struct snic_vf_policy_state *st,
 			   const struct snic_msg *m, int derr,
 			   const struct snic_vf_decision *d)
 {
 	unsigned int i;
-
-	if (is_mac_release(m, derr))
-		derr = 0;
 
 	FUZZ_CHECK(d->n_act <= SNIC_VF_MAX_ACTS);
 	FUZZ_CHECK(d->reply <= SNIC_VF_REPLY_NONE);
@@ -185,12 +179,13 @@ static void check_decision(const struct snic_vf_policy_state *st,
 	if (d->reason_word)
 		FUZZ_CHECK(d->reply == SNIC_VF_REPLY_NACK &&
 			   (st->ext_caps & SNIC_EXT_CAP_REASON) &&
-			   m->type != SNIC_MSG_RESET &&
-			   m->type != SNIC_MSG_EXT_HELLO);
+			   !base_nack(m->type));
 	else if (d->reply == SNIC_VF_REPLY_NACK)
 		FUZZ_CHECK(!(st->ext_caps & SNIC_EXT_CAP_REASON) ||
-			   m->type == SNIC_MSG_RESET ||
-			   m->type == SNIC_MSG_EXT_HELLO);
+			   base_nack(m->type));
+	/* RESET and EXT_HELLO are the protocol's two base-NACK types */
+	FUZZ_CHECK(base_nack(m->type) == (m->type == SNIC_MSG_RESET ||
+					  m->type == SNIC_MSG_EXT_HELLO));
 	if (d->reply == SNIC_VF_REPLY_ACK)
 		FUZZ_CHECK(d->reason == SNIC_VF_OK && !derr && d->n_act == 1);
 
@@ -211,6 +206,12 @@ static void check_decision(const struct snic_vf_policy_state *st,
 			FUZZ_CHECK(st->uc_used < SNIC_VF_MAX_UC && st->rar_free);
 		if (a->type == SNIC_VF_ACT_SET_MAC || a->type == SNIC_VF_ACT_UC_ADD)
 			FUZZ_CHECK(!st->admin_mac || st->trusted);
+		/* an address change is to a unicast address, or to none */
+		if (a->type == SNIC_VF_ACT_SET_MAC)
+			FUZZ_CHECK(m->mac_op == SNIC_MAC_RELEASE ?
+				   !memcmp(m->mac, "\0\0\0\0\0\0", ETH_ALEN) :
+				   !(m->mac[0] & 1) &&
+				   memcmp(m->mac, "\0\0\0\0\0\0", ETH_ALEN));
 		if (a->type == SNIC_VF_ACT_VLAN_ADD)
 			FUZZ_CHECK(!st->port_vlan &&
 				   (st->vid_mine ||
@@ -274,8 +275,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 		FUZZ_CHECK(d.refusal <= SNIC_REFUSE_MAX);
 		FUZZ_CHECK(!d.reason_word ||
 			   ((st.ext_caps & SNIC_EXT_CAP_REASON) &&
-			    m.type != SNIC_MSG_RESET &&
-			    m.type != SNIC_MSG_EXT_HELLO));
+			    !base_nack(m.type)));
 		check_reply(&st, w[0], &m, &d);
 	}
 	return 0;

@@ -56,6 +56,8 @@ REQUESTS = {
     "e1000vf-mc-30-overflow-lost": [0x001e0003] + hashes(MC30),
     "dpdk-lpe-1518": [0x00000005, 1518],
     "dpdk-set-mac": [0x00000002] + mac("02:09:c0:00:00:07"),
+    # DPDK's VF closing its port gives its address up: a primary of zeros
+    "dpdk-mac-release": [0x00000002, 0, 0],
     # the overflow flag those headers define (0x80 in MSGINFO) with 30
     # hashes, as a VF that keeps it sends; a short list under the 5-bit
     # count mask of the same headers

@@ -236,17 +236,17 @@ static void snic_vf_refusal_errno_test(struct kunit *test)
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(table); i++) {
-		KUNIT_EXPECT_EQ(test, snic_vf_refusal_errno(table[i].reason),
+		KUNIT_EXPECT_EQ(test, snic_refusal(table[i].reason)->err,
 				table[i].err);
 		/* Only "no reason" reads as the base protocol's message. */
 		KUNIT_EXPECT_EQ(test,
-				!*snic_vf_refusal_text(table[i].reason),
+				!*snic_refusal(table[i].reason)->text,
 				table[i].reason == SNIC_REFUSE_UNSPEC);
 	}
-	KUNIT_EXPECT_EQ(test, snic_vf_refusal_errno(SNIC_REFUSE_MAX + 1),
+	KUNIT_EXPECT_EQ(test, snic_refusal(SNIC_REFUSE_MAX + 1)->err,
 			-EPERM);
-	KUNIT_EXPECT_STREQ(test, snic_vf_refusal_text(SNIC_REFUSE_MAX + 1), "");
-	KUNIT_EXPECT_STREQ(test, snic_vf_refusal_text(SNIC_REFUSE_PORT_VLAN),
+	KUNIT_EXPECT_STREQ(test, snic_refusal(SNIC_REFUSE_MAX + 1)->text, "");
+	KUNIT_EXPECT_STREQ(test, snic_refusal(SNIC_REFUSE_PORT_VLAN)->text,
 			   ": the administrator set a port VLAN");
 }
 
@@ -281,15 +281,15 @@ static void snic_vf_refusal_decoded_test(struct kunit *test)
 			SNIC_VFD_REPLY_REFUSED);
 	KUNIT_EXPECT_EQ(test, snic_vf_refusal(SNIC_EXT_CAPS_V1, m.reason),
 			SNIC_REFUSE_PORT_VLAN);
-	KUNIT_EXPECT_EQ(test, snic_vf_refusal_errno(snic_vf_refusal(
-				SNIC_EXT_CAPS_V1, m.reason)), -EPERM);
+	KUNIT_EXPECT_EQ(test,
+			snic_refusal(snic_vf_refusal(SNIC_EXT_CAPS_V1, m.reason))->err,
+			-EPERM);
 	/* Under igb word 1 is the VLAN id we asked for (here 3). */
 	w[1] = 3;
 	KUNIT_ASSERT_EQ(test, snic_msg_decode(w, SNIC_MBX_WORDS,
 					      SNIC_DIR_REPLY, &m), 0);
 	KUNIT_EXPECT_EQ(test, snic_vf_refusal(0, m.reason), SNIC_REFUSE_UNSPEC);
-	KUNIT_EXPECT_EQ(test, snic_vf_refusal_errno(snic_vf_refusal(0,
-								  m.reason)),
+	KUNIT_EXPECT_EQ(test, snic_refusal(snic_vf_refusal(0, m.reason))->err,
 			-EPERM);
 }
 
@@ -361,13 +361,13 @@ static void snic_vf_link_reason_test(struct kunit *test)
 						  SNIC_LINK_UP),
 			SNIC_VF_LINK_REASON_NONE);
 	KUNIT_EXPECT_STREQ(test,
-			   snic_vf_link_reason_text(SNIC_LINK_ADMIN_DOWN),
+			   snic_link_reason_text(SNIC_LINK_ADMIN_DOWN),
 			   "disabled by the administrator");
-	KUNIT_EXPECT_STREQ(test, snic_vf_link_reason_text(SNIC_LINK_PHY_DOWN),
+	KUNIT_EXPECT_STREQ(test, snic_link_reason_text(SNIC_LINK_PHY_DOWN),
 			   "physical link down");
-	KUNIT_EXPECT_STREQ(test, snic_vf_link_reason_text(SNIC_LINK_PF_DOWN),
+	KUNIT_EXPECT_STREQ(test, snic_link_reason_text(SNIC_LINK_PF_DOWN),
 			   "PF down");
-	KUNIT_EXPECT_NULL(test, snic_vf_link_reason_text(SNIC_LINK_UP));
+	KUNIT_EXPECT_NULL(test, snic_link_reason_text(SNIC_LINK_UP));
 }
 
 static void snic_vf_ext_carrier_test(struct kunit *test)
