@@ -279,6 +279,9 @@ static const struct net_device_ops snic_pf_netdev_ops = {
 	.ndo_set_vf_link_state	= snic_pf_ndo_set_vf_link_state,
 	.ndo_get_vf_config	= snic_pf_ndo_get_vf_config,
 	.ndo_get_vf_stats	= snic_pf_ndo_get_vf_stats,
+#ifndef SNIC_HAVE_NETDEV_DEVLINK_PORT
+	.ndo_get_devlink_port	= snic_pf_get_devlink_port,
+#endif
 };
 
 /**

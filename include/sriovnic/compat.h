@@ -76,6 +76,28 @@
 #endif
 
 /*
+ * devlink: 6.2 moved the driver name of "devlink dev info" into the core
+ * and gave net_device its devlink port (SET_NETDEV_DEVLINK_PORT, which
+ * also sets the port's type). Before, the driver names itself, sets the
+ * port's type once the netdev is registered and clears it before
+ * unregistering, and answers ndo_get_devlink_port.
+ */
+#ifdef SET_NETDEV_DEVLINK_PORT
+#define SNIC_HAVE_NETDEV_DEVLINK_PORT	1
+#define snic_devlink_info_driver_name_put(req, name)	0
+#define snic_devlink_port_type_eth_set(port, dev)	do { } while (0)
+#define snic_devlink_port_type_clear(port)		do { } while (0)
+#else
+#define SET_NETDEV_DEVLINK_PORT(dev, port)		do { } while (0)
+#define snic_devlink_info_driver_name_put(req, name)	\
+	devlink_info_driver_name_put(req, name)
+#define snic_devlink_port_type_eth_set(port, dev)	\
+	devlink_port_type_eth_set(port, dev)
+#define snic_devlink_port_type_clear(port)		\
+	devlink_port_type_clear(port)
+#endif
+
+/*
  * Symbol namespaces became string literals in 6.13; both forms below work
  * with the bare token on 6.1 and 6.12.
  */
