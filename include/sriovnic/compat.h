@@ -76,6 +76,27 @@
 #endif
 
 /*
+ * netdev netlink: queues name their NAPI and NAPI its interrupt (6.8),
+ * page pools their netdev and NAPI (6.8; NAPI for direct recycling since
+ * 6.5), and per-queue statistics come from netdev_stat_ops (6.10). Before
+ * that, the links are no-ops and the statistics ops are not compiled
+ * (SNIC_HAVE_QSTATS unset): "ip -s link" and ethtool -S still count.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 8, 0)
+#define SNIC_HAVE_PP_NETDEV	1
+#define snic_queue_set_napi(dev, idx, rx, napi)				\
+	netif_queue_set_napi(dev, idx, (rx) ? NETDEV_QUEUE_TYPE_RX :	\
+				   NETDEV_QUEUE_TYPE_TX, napi)
+#define snic_napi_set_irq(napi, irq)	netif_napi_set_irq(napi, irq)
+#else
+#define snic_queue_set_napi(dev, idx, rx, napi)	do { } while (0)
+#define snic_napi_set_irq(napi, irq)		do { } while (0)
+#endif
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0)
+#define SNIC_HAVE_QSTATS	1
+#endif
+
+/*
  * devlink: 6.2 moved the driver name of "devlink dev info" into the core
  * and gave net_device its devlink port (SET_NETDEV_DEVLINK_PORT, which
  * also sets the port's type). Before, the driver names itself, sets the
