@@ -174,7 +174,7 @@ int snic_pf_devlink_init(struct snic_pf *pf)
 			err);
 		goto free_devlink;
 	}
-	SET_NETDEV_DEVLINK_PORT(pf->netdev, &pf->dl_port);
+	snic_netdev_devlink_port_set(pf->netdev, &pf->dl_port);
 	return 0;
 
 free_devlink:

@@ -9,6 +9,7 @@
 
 #include <linux/netdevice.h>
 #include <linux/version.h>
+#include <net/devlink.h>
 
 /*
  * net/netdev_queues.h (TX queue stop/wake helpers) arrived in 6.3. A
@@ -84,14 +85,25 @@
  */
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 8, 0)
 #define SNIC_HAVE_PP_NETDEV	1
-#define snic_queue_set_napi(dev, idx, rx, napi)				\
-	netif_queue_set_napi(dev, idx, (rx) ? NETDEV_QUEUE_TYPE_RX :	\
-				   NETDEV_QUEUE_TYPE_TX, napi)
-#define snic_napi_set_irq(napi, irq)	netif_napi_set_irq(napi, irq)
-#else
-#define snic_queue_set_napi(dev, idx, rx, napi)	do { } while (0)
-#define snic_napi_set_irq(napi, irq)		do { } while (0)
 #endif
+
+static inline void snic_queue_set_napi(struct net_device *dev,
+				       unsigned int idx, bool rx,
+				       struct napi_struct *napi)
+{
+#ifdef SNIC_HAVE_PP_NETDEV
+	netif_queue_set_napi(dev, idx, rx ? NETDEV_QUEUE_TYPE_RX :
+				       NETDEV_QUEUE_TYPE_TX, napi);
+#endif
+}
+
+static inline void snic_napi_set_irq(struct napi_struct *napi, int irq)
+{
+#ifdef SNIC_HAVE_PP_NETDEV
+	netif_napi_set_irq(napi, irq);
+#endif
+}
+
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0)
 #define SNIC_HAVE_QSTATS	1
 #endif
@@ -105,18 +117,40 @@
  */
 #ifdef SET_NETDEV_DEVLINK_PORT
 #define SNIC_HAVE_NETDEV_DEVLINK_PORT	1
-#define snic_devlink_info_driver_name_put(req, name)	0
-#define snic_devlink_port_type_eth_set(port, dev)	do { } while (0)
-#define snic_devlink_port_type_clear(port)		do { } while (0)
-#else
-#define SET_NETDEV_DEVLINK_PORT(dev, port)		do { } while (0)
-#define snic_devlink_info_driver_name_put(req, name)	\
-	devlink_info_driver_name_put(req, name)
-#define snic_devlink_port_type_eth_set(port, dev)	\
-	devlink_port_type_eth_set(port, dev)
-#define snic_devlink_port_type_clear(port)		\
-	devlink_port_type_clear(port)
 #endif
+
+static inline int snic_devlink_info_driver_name_put(struct devlink_info_req *req,
+						    const char *name)
+{
+#ifdef SNIC_HAVE_NETDEV_DEVLINK_PORT
+	return 0;
+#else
+	return devlink_info_driver_name_put(req, name);
+#endif
+}
+
+static inline void snic_netdev_devlink_port_set(struct net_device *dev,
+						struct devlink_port *port)
+{
+#ifdef SNIC_HAVE_NETDEV_DEVLINK_PORT
+	SET_NETDEV_DEVLINK_PORT(dev, port);
+#endif
+}
+
+static inline void snic_devlink_port_type_eth_set(struct devlink_port *port,
+						  struct net_device *dev)
+{
+#ifndef SNIC_HAVE_NETDEV_DEVLINK_PORT
+	devlink_port_type_eth_set(port, dev);
+#endif
+}
+
+static inline void snic_devlink_port_type_clear(struct devlink_port *port)
+{
+#ifndef SNIC_HAVE_NETDEV_DEVLINK_PORT
+	devlink_port_type_clear(port);
+#endif
+}
 
 /*
  * Symbol namespaces became string literals in 6.13; both forms below work
