@@ -202,6 +202,36 @@ void snic_ring_program_base(struct snic_ring *ring, u32 bal, u32 bah, u32 len)
 	ring->next_to_clean = 0;
 }
 
+/**
+ * snic_ring_set_napi() - name the NAPI context that polls a ring
+ * @ring: an initialised ring without memory
+ * @napi: its poller, added with netif_napi_add() and alive until the
+ *	ring's memory is freed
+ *
+ * The RX page pool created by snic_ring_alloc() is tied to @napi (it
+ * recycles directly from that poll and is destroyed only while it is
+ * disabled, which the stop paths guarantee) and to the ring's netdev.
+ */
+void snic_ring_set_napi(struct snic_ring *ring, struct napi_struct *napi)
+{
+	ring->napi = napi;
+}
+SNIC_EXPORT(snic_ring_set_napi);
+
+/**
+ * snic_ring_link_napi() - show the queue's NAPI to netdev netlink, or not
+ * @ring: the ring, its NAPI named
+ * @on: link while the datapath runs, unlink when it stops
+ *
+ * Caller holds rtnl once the netdev is registered.
+ */
+void snic_ring_link_napi(struct snic_ring *ring, bool on)
+{
+	snic_queue_set_napi(ring->netdev, ring->queue_index,
+			    ring->type == SNIC_RING_RX, on ? ring->napi : NULL);
+}
+SNIC_EXPORT(snic_ring_link_napi);
+
 static void snic_stats_fetch(const struct u64_stats_sync *syncp,
 			     const struct snic_ring_stats *src,
 			     struct snic_ring_stats *dst)
@@ -237,6 +267,67 @@ void snic_ring_get_stats(const struct snic_ring *ring,
 	out->alloc_fail = a.alloc_fail + b.alloc_fail;
 }
 SNIC_EXPORT(snic_ring_get_stats);
+
+#ifdef SNIC_HAVE_QSTATS
+/**
+ * snic_ring_qstats_rx() - netdev_stat_ops view of an RX ring
+ * @ring: the RX ring
+ * @rx: packets, bytes, allocation failures and bad checksums are set;
+ *	what the ring does not count stays unreported
+ *
+ * The same counters snic_ring_stats64() reads, so the queues add up to
+ * "ip -s link". Lock-free, reads no register.
+ */
+void snic_ring_qstats_rx(const struct snic_ring *ring,
+			 struct netdev_queue_stats_rx *rx)
+{
+	struct snic_ring_stats s;
+
+	snic_ring_get_stats(ring, &s);
+	rx->packets = s.packets;
+	rx->bytes = s.bytes;
+	rx->alloc_fail = s.alloc_fail;
+	rx->csum_bad = s.csum_err;
+}
+SNIC_EXPORT(snic_ring_qstats_rx);
+
+/**
+ * snic_ring_qstats_tx() - netdev_stat_ops view of a TX ring
+ * @ring: the TX ring
+ * @tx: packets and bytes are set
+ */
+void snic_ring_qstats_tx(const struct snic_ring *ring,
+			 struct netdev_queue_stats_tx *tx)
+{
+	struct snic_ring_stats s;
+
+	snic_ring_get_stats(ring, &s);
+	tx->packets = s.packets;
+	tx->bytes = s.bytes;
+}
+SNIC_EXPORT(snic_ring_qstats_tx);
+
+/**
+ * snic_ring_qstats_base() - base statistics of a ring-backed netdev
+ * @rx: what the RX queues report, set to zero
+ * @tx: what the TX queues report, set to zero
+ *
+ * A ring keeps its counters for the netdev's life (down/up and resets
+ * included) and the queue count never changes, so nothing is counted
+ * outside the queues; callers add device-wide counters afterwards.
+ */
+void snic_ring_qstats_base(struct netdev_queue_stats_rx *rx,
+			   struct netdev_queue_stats_tx *tx)
+{
+	rx->packets = 0;
+	rx->bytes = 0;
+	rx->alloc_fail = 0;
+	rx->csum_bad = 0;
+	tx->packets = 0;
+	tx->bytes = 0;
+}
+SNIC_EXPORT(snic_ring_qstats_base);
+#endif
 
 /**
  * snic_ring_stats64() - fill the ring part of ndo_get_stats64

@@ -44,6 +44,10 @@ int snic_ring_rx_pool_create(struct snic_ring *ring)
 		.dma_dir = DMA_FROM_DEVICE,
 		.offset = 0,
 		.max_len = PAGE_SIZE,
+#ifdef SNIC_HAVE_PP_NETDEV
+		.netdev = ring->netdev,
+		.napi = ring->napi,
+#endif
 	};
 	struct page_pool *pool = page_pool_create(&pp);
 

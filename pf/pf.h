@@ -13,6 +13,7 @@
 #include <linux/netdevice.h>
 #include <linux/pci.h>
 #include <linux/workqueue.h>
+#include <net/devlink.h>
 
 #include <sriovnic/compat.h>
 #include <sriovnic/csr.h>
@@ -114,6 +115,16 @@ struct snic_pf {
 	char other_irq_name[32];
 	/** @queue_irq_name: the queue vector's name */
 	char queue_irq_name[IFNAMSIZ + 16];
+
+	/* --- devlink (pf_devlink.c) --- */
+	/** @devlink: the instance, from probe to remove */
+	struct devlink *devlink;
+	/** @dl_port: the physical port the netdev sits on */
+	struct devlink_port dl_port;
+	/** @nvm_ver: EEPROM image version word, read at probe */
+	u16 nvm_ver;
+	/** @nvm_ver_valid: @nvm_ver was read and the EEPROM is not blank */
+	bool nvm_ver_valid;
 };
 
 /*
@@ -157,6 +168,20 @@ void snic_pf_netdev_fini(struct snic_pf *pf);
 
 /* pf_ethtool.c */
 void snic_pf_ethtool_init(struct snic_pf *pf);
+
+/* pf_devlink.c: "devlink dev info" version names */
+#define SNIC_DL_VER_NVM		"fw.eeprom"	/* EEPROM image version */
+#define SNIC_DL_VER_MBX		"mbx.proto"	/* base mailbox protocol */
+#define SNIC_DL_MBX_PROTO	"82576"
+#define SNIC_DL_VER_EXT		"mbx.ext"	/* extension version offered */
+#define SNIC_DL_VER_EXT_CAPS	"mbx.ext.caps"	/* its capabilities */
+int snic_pf_devlink_init(struct snic_pf *pf);
+void snic_pf_devlink_fini(struct snic_pf *pf);
+void snic_pf_devlink_register(struct snic_pf *pf);
+void snic_pf_devlink_unregister(struct snic_pf *pf);
+#ifndef SNIC_HAVE_NETDEV_DEVLINK_PORT
+struct devlink_port *snic_pf_get_devlink_port(struct net_device *dev);
+#endif
 
 /**
  * snic_pf_allones_dead() - does an all-ones read mean the device is gone?

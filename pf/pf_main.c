@@ -143,6 +143,11 @@ static int snic_pf_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	if (err)
 		goto irq_fini;
 
+	/* Before the netdev: its devlink port must exist when it registers. */
+	err = snic_pf_devlink_init(pf);
+	if (err)
+		goto stop;
+
 	snic_pf_netdev_init(pf);
 	snic_pf_ethtool_init(pf);
 	err = register_netdev(pf->netdev);
@@ -152,12 +157,15 @@ static int snic_pf_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	}
 
 	queue_delayed_work(system_wq, &pf->watchdog, 0);
+	snic_pf_devlink_register(pf);
 	netif_info(pf, probe, pf->netdev, "82576 PF at %s, MAC %pM\n",
 		   pci_name(pdev), pf->netdev->dev_addr);
 	return 0;
 
 netdev_fini:
 	snic_pf_netdev_fini(pf);
+	snic_pf_devlink_fini(pf);
+stop:
 	snic_pf_stop(pf);
 irq_fini:
 	snic_pf_irq_fini(pf);
@@ -168,7 +176,8 @@ sriov_fini:
 }
 
 /*
- * The mirror of probe, except for two things. SR-IOV goes first: VFs being
+ * The mirror of probe, except for two things. After devlink leaves user
+ * space (the last step of probe, so the first here), SR-IOV goes first: VFs being
  * removed still talk to the PF over the mailbox, which needs the other
  * vector and the device set up. And the watchdog stops before the netdev
  * is unregistered, so no carrier change (a linkwatch reference) can come
@@ -178,6 +187,7 @@ static void snic_pf_remove(struct pci_dev *pdev)
 {
 	struct snic_pf *pf = pci_get_drvdata(pdev);
 
+	snic_pf_devlink_unregister(pf);
 	WRITE_ONCE(pf->removing, true);
 	snic_pf_sriov_fini(pf);
 	snic_pf_irq_sync_other(pf);
@@ -186,6 +196,7 @@ static void snic_pf_remove(struct pci_dev *pdev)
 	unregister_netdev(pf->netdev);
 	cancel_work_sync(&pf->reset_work);
 	snic_pf_netdev_fini(pf);
+	snic_pf_devlink_fini(pf);
 	snic_pf_stop(pf);
 	snic_pf_irq_fini(pf);
 	mutex_destroy(&pf->cfg_lock);

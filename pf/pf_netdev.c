@@ -69,6 +69,8 @@ int snic_pf_up(struct snic_pf *pf)
 	if (err)
 		goto disable_napi;
 
+	snic_ring_link_napi(&pf->rx_ring, true);
+	snic_ring_link_napi(&pf->tx_ring, true);
 	clear_bit(SNIC_PF_DOWN, &pf->state);
 	netif_tx_start_all_queues(dev);
 	snic_pf_irq_queue_enable(pf, true);
@@ -108,6 +110,8 @@ void snic_pf_down(struct snic_pf *pf)
 	netif_tx_disable(dev);
 	snic_pf_irq_queue_free(pf);
 	napi_disable(&pf->napi);
+	snic_ring_link_napi(&pf->tx_ring, false);
+	snic_ring_link_napi(&pf->rx_ring, false);
 
 	snic_ring_disable_rx(&pf->rx_ring);
 	snic_ring_disable_tx(&pf->tx_ring);
@@ -174,6 +178,49 @@ static void snic_pf_get_stats64(struct net_device *dev,
 			    stats->rx_length_errors;
 	spin_unlock_irqrestore(&pf->stats_lock, flags);
 }
+
+#ifdef SNIC_HAVE_QSTATS
+static void snic_pf_qstats_rx(struct net_device *dev, int idx,
+			      struct netdev_queue_stats_rx *rx)
+{
+	struct snic_pf *pf = netdev_priv(dev);
+
+	snic_ring_qstats_rx(&pf->rx_ring, rx);
+}
+
+static void snic_pf_qstats_tx(struct net_device *dev, int idx,
+			      struct netdev_queue_stats_tx *tx)
+{
+	struct snic_pf *pf = netdev_priv(dev);
+
+	snic_ring_qstats_tx(&pf->tx_ring, tx);
+}
+
+/*
+ * Nothing counted outside the one queue pair but the MAC's missed
+ * packets (no room in the receive FIFO): port-wide, the VFs' share
+ * included, as rx_missed_errors of "ip -s link".
+ */
+static void snic_pf_qstats_base(struct net_device *dev,
+				struct netdev_queue_stats_rx *rx,
+				struct netdev_queue_stats_tx *tx)
+{
+	struct snic_pf *pf = netdev_priv(dev);
+	unsigned long flags;
+
+	snic_ring_qstats_base(rx, tx);
+	snic_pf_hw_stats_update(pf);
+	spin_lock_irqsave(&pf->stats_lock, flags);
+	rx->hw_drops = pf->hw_stats.mpc;
+	spin_unlock_irqrestore(&pf->stats_lock, flags);
+}
+
+static const struct netdev_stat_ops snic_pf_stat_ops = {
+	.get_queue_stats_rx	= snic_pf_qstats_rx,
+	.get_queue_stats_tx	= snic_pf_qstats_tx,
+	.get_base_stats		= snic_pf_qstats_base,
+};
+#endif
 
 static void snic_pf_set_rx_mode(struct net_device *dev)
 {
@@ -279,14 +326,18 @@ static const struct net_device_ops snic_pf_netdev_ops = {
 	.ndo_set_vf_link_state	= snic_pf_ndo_set_vf_link_state,
 	.ndo_get_vf_config	= snic_pf_ndo_get_vf_config,
 	.ndo_get_vf_stats	= snic_pf_ndo_get_vf_stats,
+#ifndef SNIC_HAVE_NETDEV_DEVLINK_PORT
+	.ndo_get_devlink_port	= snic_pf_get_devlink_port,
+#endif
 };
 
 /**
  * snic_pf_netdev_init() - fill in the net_device before registration
  * @pf: the PF
  *
- * Rings are described here (their memory comes at open), NAPI added and
- * the features, MTU range and operations set.
+ * Rings are described here (their memory comes at open), NAPI added with
+ * the queue vector's interrupt and the features, MTU range and
+ * operations set (per-queue statistics too, where the kernel has them).
  */
 void snic_pf_netdev_init(struct snic_pf *pf)
 {
@@ -299,8 +350,15 @@ void snic_pf_netdev_init(struct snic_pf *pf)
 	snic_ring_init(&pf->rx_ring, SNIC_RING_RX, dma_dev, dev, 0,
 		       pf->hw + snic_pf_rxq(SNIC_PF_HWQ));
 	netif_napi_add(dev, &pf->napi, snic_pf_poll);
+	snic_napi_set_irq(&pf->napi, pci_irq_vector(pf->pdev,
+						     SNIC_PF_VEC_QUEUE));
+	snic_ring_set_napi(&pf->tx_ring, &pf->napi);
+	snic_ring_set_napi(&pf->rx_ring, &pf->napi);
 
 	dev->netdev_ops = &snic_pf_netdev_ops;
+#ifdef SNIC_HAVE_QSTATS
+	dev->stat_ops = &snic_pf_stat_ops;
+#endif
 	dev->watchdog_timeo = 5 * HZ;
 	dev->min_mtu = SNIC_PF_MIN_MTU;
 	dev->max_mtu = SNIC_PF_MAX_MTU;

@@ -104,6 +104,17 @@ static void snic_vf_vectors_assign(struct snic_vf *vf)
 	vf->vec[vf->num_vec == 3 ? 1 : 0].tx = &vf->tx_ring;
 }
 
+/* A queue vector's NAPI: named by its rings, tied to its interrupt. */
+static void snic_vf_vector_napi_add(struct snic_vf_vector *v)
+{
+	netif_napi_add(v->vf->netdev, &v->napi, snic_vf_poll);
+	snic_napi_set_irq(&v->napi, v->irq);
+	if (v->rx)
+		snic_ring_set_napi(v->rx, &v->napi);
+	if (v->tx)
+		snic_ring_set_napi(v->tx, &v->napi);
+}
+
 static const char *snic_vf_vector_role(const struct snic_vf_vector *v)
 {
 	if (v->rx && v->tx)
@@ -149,9 +160,9 @@ int snic_vf_irq_init(struct snic_vf *vf)
 
 		snprintf(v->name, sizeof(v->name), "snicvf-%s-%s",
 			 pci_name(pdev), snic_vf_vector_role(v));
-		if (ring)
-			netif_napi_add(vf->netdev, &v->napi, snic_vf_poll);
 		v->irq = pci_irq_vector(pdev, i);
+		if (ring)
+			snic_vf_vector_napi_add(v);
 		err = request_irq(v->irq, ring ? snic_vf_msix_ring :
 						 snic_vf_msix_mbx,
 				  0, v->name, v);

@@ -46,6 +46,8 @@ int snic_vf_datapath_start(struct snic_vf *vf)
 
 	snic_vf_irq_map(vf);
 	snic_vf_napi_enable(vf);
+	snic_ring_link_napi(&vf->rx_ring, true);
+	snic_ring_link_napi(&vf->tx_ring, true);
 	set_bit(SNIC_VF_S_RUNNING, &vf->state);
 	snic_vf_irq_enable(vf);
 	netif_tx_start_all_queues(vf->netdev);
@@ -69,6 +71,8 @@ void snic_vf_datapath_stop(struct snic_vf *vf)
 	netif_tx_disable(vf->netdev);
 	snic_vf_irq_disable_queues(vf);
 	snic_vf_napi_disable(vf);
+	snic_ring_link_napi(&vf->tx_ring, false);
+	snic_ring_link_napi(&vf->rx_ring, false);
 	snic_ring_disable_tx(&vf->tx_ring);
 	snic_ring_disable_rx(&vf->rx_ring);
 	snic_ring_clean_all(&vf->tx_ring);
@@ -181,6 +185,38 @@ static void snic_vf_get_stats64(struct net_device *netdev,
 	s->multicast = vf->hw_stats.mprc.total;
 	spin_unlock_bh(&vf->stats_lock);
 }
+
+#ifdef SNIC_HAVE_QSTATS
+static void snic_vf_qstats_rx(struct net_device *netdev, int idx,
+			      struct netdev_queue_stats_rx *rx)
+{
+	struct snic_vf *vf = netdev_priv(netdev);
+
+	snic_ring_qstats_rx(&vf->rx_ring, rx);
+}
+
+static void snic_vf_qstats_tx(struct net_device *netdev, int idx,
+			      struct netdev_queue_stats_tx *tx)
+{
+	struct snic_vf *vf = netdev_priv(netdev);
+
+	snic_ring_qstats_tx(&vf->tx_ring, tx);
+}
+
+/* A VF counts no drop of its own: the queue pair is all there is. */
+static void snic_vf_qstats_base(struct net_device *netdev,
+				struct netdev_queue_stats_rx *rx,
+				struct netdev_queue_stats_tx *tx)
+{
+	snic_ring_qstats_base(rx, tx);
+}
+
+static const struct netdev_stat_ops snic_vf_stat_ops = {
+	.get_queue_stats_rx	= snic_vf_qstats_rx,
+	.get_queue_stats_tx	= snic_vf_qstats_tx,
+	.get_base_stats		= snic_vf_qstats_base,
+};
+#endif
 
 static void snic_vf_set_rx_mode(struct net_device *netdev)
 {
@@ -466,6 +502,9 @@ struct snic_vf *snic_vf_netdev_alloc(struct pci_dev *pdev)
 	vf->filters.max_frame = snic_vf_max_frame(ETH_DATA_LEN);
 
 	netdev->netdev_ops = &snic_vf_netdev_ops;
+#ifdef SNIC_HAVE_QSTATS
+	netdev->stat_ops = &snic_vf_stat_ops;
+#endif
 	snic_vf_set_ethtool_ops(netdev);
 	netdev->watchdog_timeo = 5 * HZ;
 	netdev->min_mtu = SNIC_VF_MIN_MTU;

@@ -9,6 +9,7 @@
 
 #include <linux/netdevice.h>
 #include <linux/version.h>
+#include <net/devlink.h>
 
 /*
  * net/netdev_queues.h (TX queue stop/wake helpers) arrived in 6.3. A
@@ -74,6 +75,82 @@
 #else
 #define SNIC_PP_FLAG_FRAG	0
 #endif
+
+/*
+ * netdev netlink: queues name their NAPI and NAPI its interrupt (6.8),
+ * page pools their netdev and NAPI (6.8; NAPI for direct recycling since
+ * 6.5), and per-queue statistics come from netdev_stat_ops (6.10). Before
+ * that, the links are no-ops and the statistics ops are not compiled
+ * (SNIC_HAVE_QSTATS unset): "ip -s link" and ethtool -S still count.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 8, 0)
+#define SNIC_HAVE_PP_NETDEV	1
+#endif
+
+static inline void snic_queue_set_napi(struct net_device *dev,
+				       unsigned int idx, bool rx,
+				       struct napi_struct *napi)
+{
+#ifdef SNIC_HAVE_PP_NETDEV
+	netif_queue_set_napi(dev, idx, rx ? NETDEV_QUEUE_TYPE_RX :
+				       NETDEV_QUEUE_TYPE_TX, napi);
+#endif
+}
+
+static inline void snic_napi_set_irq(struct napi_struct *napi, int irq)
+{
+#ifdef SNIC_HAVE_PP_NETDEV
+	netif_napi_set_irq(napi, irq);
+#endif
+}
+
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0)
+#define SNIC_HAVE_QSTATS	1
+#endif
+
+/*
+ * devlink: 6.2 moved the driver name of "devlink dev info" into the core
+ * and gave net_device its devlink port (SET_NETDEV_DEVLINK_PORT, which
+ * also sets the port's type). Before, the driver names itself, sets the
+ * port's type once the netdev is registered and clears it before
+ * unregistering, and answers ndo_get_devlink_port.
+ */
+#ifdef SET_NETDEV_DEVLINK_PORT
+#define SNIC_HAVE_NETDEV_DEVLINK_PORT	1
+#endif
+
+static inline int snic_devlink_info_driver_name_put(struct devlink_info_req *req,
+						    const char *name)
+{
+#ifdef SNIC_HAVE_NETDEV_DEVLINK_PORT
+	return 0;
+#else
+	return devlink_info_driver_name_put(req, name);
+#endif
+}
+
+static inline void snic_netdev_devlink_port_set(struct net_device *dev,
+						struct devlink_port *port)
+{
+#ifdef SNIC_HAVE_NETDEV_DEVLINK_PORT
+	SET_NETDEV_DEVLINK_PORT(dev, port);
+#endif
+}
+
+static inline void snic_devlink_port_type_eth_set(struct devlink_port *port,
+						  struct net_device *dev)
+{
+#ifndef SNIC_HAVE_NETDEV_DEVLINK_PORT
+	devlink_port_type_eth_set(port, dev);
+#endif
+}
+
+static inline void snic_devlink_port_type_clear(struct devlink_port *port)
+{
+#ifndef SNIC_HAVE_NETDEV_DEVLINK_PORT
+	devlink_port_type_clear(port);
+#endif
+}
 
 /*
  * Symbol namespaces became string literals in 6.13; both forms below work

@@ -21,6 +21,17 @@
 #define  SNIC_CTRL_EXT_PFRSTD	BIT(14)	/* PF reset done: releases the VFs */
 #define  SNIC_CTRL_EXT_DRV_LOAD	BIT(28)	/* a driver owns the device */
 
+/* EEPROM read through the MAC (word-addressed) */
+#define SNIC_EERD		0x00014
+#define  SNIC_EERD_START	BIT(0)
+#define  SNIC_EERD_DONE		BIT(1)
+#define  SNIC_EERD_ADDR		GENMASK(15, 2)
+#define  SNIC_EERD_DATA		GENMASK(31, 16)
+#define SNIC_NVM_IMAGE_VER	0x05	/* EEPROM word: image version */
+#define  SNIC_NVM_VER_MAJOR	GENMASK(15, 12)
+#define  SNIC_NVM_VER_MINOR	GENMASK(11, 4)
+#define  SNIC_NVM_VER_ID	GENMASK(3, 0)
+
 /* MDI (PHY) access */
 #define SNIC_MDIC		0x00020
 #define  SNIC_MDIC_DATA		GENMASK(15, 0)

@@ -140,6 +140,9 @@ struct snic_ring_stats {
  * @next_to_clean: next slot the driver expects the hardware to complete
  * @tx_buf: TX slot bookkeeping, @count entries
  * @rx_buf: RX posted buffers, @count entries
+ * @napi: the NAPI context that polls the ring (snic_ring_set_napi()):
+ *	the RX page pool recycles directly from it, and netdev netlink
+ *	shows it as the queue's NAPI
  * @pp: RX page pool (created by snic_ring_alloc())
  * @skb: RX frame being assembled across descriptors (and polls)
  * @rx_discard: RX: drop descriptors up to and including the next EOP
@@ -153,6 +156,7 @@ struct snic_ring_stats {
  * @xstats: counters written by snic_ring_xmit()
  *
  * The driver fills nothing by hand: snic_ring_init() sets the identity,
+ * snic_ring_set_napi() the poller (before snic_ring_alloc()),
  * snic_ring_alloc() the memory. It may set @rx_vlans before the ring is
  * started; the bits it points to may change at any time (test_bit()).
  */
@@ -175,6 +179,7 @@ struct snic_ring {
 		struct snic_tx_buffer *tx_buf;
 		struct snic_rx_buffer *rx_buf;
 	};
+	struct napi_struct *napi;
 	struct page_pool *pp;
 	struct sk_buff *skb;
 	bool rx_discard;
@@ -262,8 +267,21 @@ bool snic_ring_clean_tx(struct snic_ring *ring, int napi_budget);
 int snic_ring_clean_rx(struct snic_ring *ring, struct napi_struct *napi,
 		       int budget);
 
+void snic_ring_set_napi(struct snic_ring *ring, struct napi_struct *napi);
+void snic_ring_link_napi(struct snic_ring *ring, bool on);
+
 void snic_ring_get_stats(const struct snic_ring *ring,
 			 struct snic_ring_stats *out);
+#ifdef SNIC_HAVE_QSTATS
+struct netdev_queue_stats_rx;
+struct netdev_queue_stats_tx;
+void snic_ring_qstats_rx(const struct snic_ring *ring,
+			 struct netdev_queue_stats_rx *rx);
+void snic_ring_qstats_tx(const struct snic_ring *ring,
+			 struct netdev_queue_stats_tx *tx);
+void snic_ring_qstats_base(struct netdev_queue_stats_rx *rx,
+			   struct netdev_queue_stats_tx *tx);
+#endif
 void snic_ring_stats64(const struct snic_ring *rx, const struct snic_ring *tx,
 		       struct rtnl_link_stats64 *stats);
 netdev_features_t snic_ring_features_check(struct sk_buff *skb,
