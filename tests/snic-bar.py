@@ -11,6 +11,8 @@ sysfs resource0, with 32-bit accesses only.
   snic-bar.py BDF vf-rst             VF: CTRL.RST, wait until RSTI clears
   snic-bar.py BDF vf-req WORD...     VF: post a mailbox request, wait for
                                      the PF's answer, print its 3 words
+  snic-bar.py BDF vf-post WORD...    VF: post a mailbox request and go away
+                                     (never wait for the ACK or answer)
   snic-bar.py BDF vf-msg [SECONDS]   VF: wait for a PF message, print it
   snic-bar.py BDF vf-reqw SECONDS WORD...
                                      VF: vf-req, waiting up to SECONDS for
@@ -111,11 +113,15 @@ def vf_rst_seen(bar, n):
             time.sleep(0.005)
 
 
-def vf_req(bar, words, timeout):
+def vf_post(bar, words):
     bar.take()
     for i, w in enumerate(words):
         bar.wr(VF_MBMEM + 4 * i, int(w, 0))
     bar.wr(VF_MBX, REQ)
+
+
+def vf_req(bar, words, timeout):
+    vf_post(bar, words)
     if not bar.event(PFACK, 3):
         sys.exit("the PF did not take the request")
     if not bar.event(PFSTS, timeout):
@@ -137,6 +143,8 @@ def run(bar, cmd, args):
         vf_rst_seen(bar, int(args[0], 0))
     elif cmd == "vf-req":
         vf_req(bar, args, 3)
+    elif cmd == "vf-post":
+        vf_post(bar, args)
     elif cmd == "vf-reqw":
         vf_req(bar, args[1:], float(args[0]))
     elif cmd == "vf-reset":
