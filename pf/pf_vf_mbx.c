@@ -448,6 +448,21 @@ static void snic_pf_vf_log_decision(struct snic_pf_vf *vf,
 	}
 }
 
+/*
+ * An answer we could not write (the VF held its buffer throughout) must
+ * not leave the request as the last word 0 (see snic_pf_vf_reply()): the
+ * VF is asked to reset instead, once it lets go of the buffer.
+ */
+static int snic_pf_vf_answer(struct snic_pf_vf *vf, const u32 *w,
+			     unsigned int len, bool cts)
+{
+	int err = snic_pf_vf_send(vf, w, len, cts, SNIC_PF_TX_REPLY);
+
+	if (err)
+		set_bit(SNIC_PF_TX_RESET, &vf->tx_pending);
+	return err;
+}
+
 static void snic_pf_vf_reply(struct snic_pf *pf, struct snic_pf_vf *vf,
 			     u32 req_hdr, const struct snic_msg *msg,
 			     const struct snic_vf_decision *d)
@@ -491,7 +506,7 @@ static void snic_pf_vf_reply(struct snic_pf *pf, struct snic_pf_vf *vf,
 			if (snic_msg_encode(&r, SNIC_DIR_REPLY, w, &len))
 				return;
 		}
-		snic_pf_vf_send(vf, w, len, false, SNIC_PF_TX_REPLY);
+		snic_pf_vf_answer(vf, w, len, false);
 		return;
 	}
 
@@ -507,7 +522,7 @@ static void snic_pf_vf_reply(struct snic_pf *pf, struct snic_pf_vf *vf,
 
 		/* A VF that does not hear of it has not negotiated it. */
 		if (!snic_msg_encode(&r, SNIC_DIR_REPLY, w, &len)) {
-			if (snic_pf_vf_send(vf, w, len, cts, SNIC_PF_TX_REPLY))
+			if (snic_pf_vf_answer(vf, w, len, cts))
 				snic_vf_ext_clear(&vf->ext);
 			return;
 		}
@@ -522,7 +537,7 @@ static void snic_pf_vf_reply(struct snic_pf *pf, struct snic_pf_vf *vf,
 		w[1] = d->refusal;
 		len = SNIC_NACK_REASON_WORDS;
 	}
-	snic_pf_vf_send(vf, w, len, cts, SNIC_PF_TX_REPLY);
+	snic_pf_vf_answer(vf, w, len, cts);
 }
 
 static void snic_pf_vf_rcv(struct snic_pf *pf, struct snic_pf_vf *vf)
