@@ -194,6 +194,13 @@ static int snic_pf_vf_ping(struct snic_pf_vf *vf, bool cts)
 	return err;
 }
 
+/* At most one bare NACK per SNIC_VF_NACK_INTERVAL. */
+static bool snic_pf_vf_nack_held(const struct snic_pf_vf *vf)
+{
+	return vf->last_nack &&
+	       time_before(jiffies, vf->last_nack + SNIC_VF_NACK_INTERVAL);
+}
+
 /*
  * A NACK without CTS: VF drivers answer it by resetting and repeating the
  * RESET handshake (igbvf: at most once every 10 s).
@@ -444,6 +451,21 @@ static void snic_pf_vf_log_decision(struct snic_pf_vf *vf,
 	}
 }
 
+/*
+ * An answer we could not write (the VF held its buffer throughout) must
+ * not leave the request as the last word 0 (see snic_pf_vf_reply()): the
+ * VF is asked to reset instead, once it lets go of the buffer.
+ */
+static int snic_pf_vf_answer(struct snic_pf_vf *vf, const u32 *w,
+			     unsigned int len, bool cts)
+{
+	int err = snic_pf_vf_send(vf, w, len, cts, SNIC_PF_TX_REPLY);
+
+	if (err)
+		set_bit(SNIC_PF_TX_RESET, &vf->tx_pending);
+	return err;
+}
+
 static void snic_pf_vf_reply(struct snic_pf *pf, struct snic_pf_vf *vf,
 			     u32 req_hdr, const struct snic_msg *msg,
 			     const struct snic_vf_decision *d)
@@ -457,9 +479,16 @@ static void snic_pf_vf_reply(struct snic_pf *pf, struct snic_pf_vf *vf,
 	case SNIC_VF_REPLY_NONE:
 		return;
 	case SNIC_VF_REPLY_BARE_NACK:
-		if (vf->last_nack &&
-		    time_before(jiffies, vf->last_nack + SNIC_VF_NACK_INTERVAL))
+		/*
+		 * Within the interval it is sent later (snic_pf_vf_tx()):
+		 * a request left without any answer stays in word 0, where
+		 * igbvf's link check finds neither CTS nor NACK and waits
+		 * for ever.
+		 */
+		if (snic_pf_vf_nack_held(vf)) {
+			set_bit(SNIC_PF_TX_RESET, &vf->tx_pending);
 			return;
+		}
 		snic_pf_vf_request_reset(vf);
 		snic_pf_vf_raise_irq(vf);
 		return;
@@ -480,7 +509,7 @@ static void snic_pf_vf_reply(struct snic_pf *pf, struct snic_pf_vf *vf,
 			if (snic_msg_encode(&r, SNIC_DIR_REPLY, w, &len))
 				return;
 		}
-		snic_pf_vf_send(vf, w, len, false, SNIC_PF_TX_REPLY);
+		snic_pf_vf_answer(vf, w, len, false);
 		return;
 	}
 
@@ -496,7 +525,7 @@ static void snic_pf_vf_reply(struct snic_pf *pf, struct snic_pf_vf *vf,
 
 		/* A VF that does not hear of it has not negotiated it. */
 		if (!snic_msg_encode(&r, SNIC_DIR_REPLY, w, &len)) {
-			if (snic_pf_vf_send(vf, w, len, cts, SNIC_PF_TX_REPLY))
+			if (snic_pf_vf_answer(vf, w, len, cts))
 				snic_vf_ext_clear(&vf->ext);
 			return;
 		}
@@ -511,7 +540,7 @@ static void snic_pf_vf_reply(struct snic_pf *pf, struct snic_pf_vf *vf,
 		w[1] = d->refusal;
 		len = SNIC_NACK_REASON_WORDS;
 	}
-	snic_pf_vf_send(vf, w, len, cts, SNIC_PF_TX_REPLY);
+	snic_pf_vf_answer(vf, w, len, cts);
 }
 
 static void snic_pf_vf_rcv(struct snic_pf *pf, struct snic_pf_vf *vf)
@@ -663,6 +692,7 @@ static void snic_pf_vf_tx(struct snic_pf *pf, struct snic_pf_vf *vf)
 
 	st.pending = snic_pf_vf_tx_pending(pf, vf);
 	st.stale = time_after_eq(jiffies, vf->unread_since + max);
+	st.hold_reset = snic_pf_vf_nack_held(vf);
 	snic_pf_tx_decide(&st, &d);
 	switch (d.send) {
 	case SNIC_PF_TX_RESET:
@@ -694,21 +724,32 @@ static void snic_pf_vf_tx(struct snic_pf *pf, struct snic_pf_vf *vf)
 /* ---- The work ------------------------------------------------------ */
 
 /*
- * One VF's events, in order: its reset, our message read, its request,
- * then what we have to send. ACK and request are looked at in MBVFICR as
- * it is now, not as the pass began: a request posted meanwhile is served
- * rather than overwritten by the message sent next.
+ * One VF's events, in order: our message read, its request seen, its
+ * reset, the request served, then what we have to send. Each is looked
+ * at in MBVFICR and VFLRE as they are now, not as the pass began: a
+ * request posted meanwhile is served rather than overwritten by the
+ * message sent next, and a reset is never missed ahead of its RESET.
+ *
+ * A VF resets (CTRL.RST sets VFLRE) before it posts RESET, and igbvf
+ * posts it at once. So VFLRE is read after the request's bit: whenever
+ * the request is a RESET that follows a reset, the reset is seen and
+ * served first. Served the other way round (VFLRE as the pass began, the
+ * VF being reset while the work served the VFs before it), the reset
+ * undid the RESET just ACKed on the next pass: no address, receive and
+ * transmit off, every later request NACKed as from a VF that has not
+ * done RESET, and igbvf without link.
  */
-static void snic_pf_vf_serve(struct snic_pf *pf, struct snic_pf_vf *vf,
-			     u32 flr)
+static void snic_pf_vf_serve(struct snic_pf *pf, struct snic_pf_vf *vf)
 {
-	if ((flr & BIT(vf->idx)) &&
-	    snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_RST))
-		snic_pf_vf_flr(pf, vf);
+	bool req;
+
 	/* Before the request: this ACK is for a message older than its answer. */
 	if (snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_ACK))
 		vf->unread = SNIC_PF_TX_NONE;
-	if (snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_MSG))
+	req = snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_MSG);
+	if (snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_RST))
+		snic_pf_vf_flr(pf, vf);
+	if (req)
 		snic_pf_vf_rcv(pf, vf);
 	snic_pf_vf_tx(pf, vf);
 }
@@ -750,7 +791,7 @@ void snic_pf_vf_mbx_work(struct work_struct *work)
 		pf_wr32(pf, SNIC_MBVFICR, stray);
 
 	for (v = 0; v < s->num_vfs; v++)
-		snic_pf_vf_serve(pf, &s->vfs[v], flr);
+		snic_pf_vf_serve(pf, &s->vfs[v]);
 out:
 	mutex_unlock(&s->lock);
 }

@@ -16,6 +16,11 @@
  *    VF stopped waiting for, or carried the same kind of state as the new
  *    one. Otherwise two kinds of state would need one buffer, and the VF
  *    is asked to reset instead, which gives it both.
+ * 6. A request to reset that rules 3 or 5 choose waits, with everything
+ *    pending, while the NACK interval holds it: it goes later, never
+ *    not at all. A VF that posted a request it gets no answer for keeps
+ *    its own message as the last word 0 in the buffer, which igbvf reads
+ *    as "no CTS, no NACK": link down, for ever, without a reset.
  */
 #include <linux/bits.h>
 
@@ -30,9 +35,12 @@ static u8 snic_pf_tx_first(u32 pending)
 	return SNIC_PF_TX_LINK;
 }
 
-static void snic_pf_tx_set(struct snic_pf_tx_decision *d, u8 kind,
+static void snic_pf_tx_set(const struct snic_pf_tx_state *st,
+			   struct snic_pf_tx_decision *d, u8 kind,
 			   bool overwrite)
 {
+	if (kind == SNIC_PF_TX_RESET && st->hold_reset)
+		return;
 	d->send = kind;
 	d->overwrite = overwrite;
 	d->done = BIT(kind);
@@ -60,13 +68,13 @@ void snic_pf_tx_decide(const struct snic_pf_tx_state *st,
 		return;
 	}
 	if (st->unread == SNIC_PF_TX_NONE) {
-		snic_pf_tx_set(d, snic_pf_tx_first(pending), false);
+		snic_pf_tx_set(st, d, snic_pf_tx_first(pending), false);
 		return;
 	}
 	if (!st->stale)
 		return;
 	if (st->unread == SNIC_PF_TX_REPLY || pending == BIT(st->unread))
-		snic_pf_tx_set(d, snic_pf_tx_first(pending), true);
+		snic_pf_tx_set(st, d, snic_pf_tx_first(pending), true);
 	else
-		snic_pf_tx_set(d, SNIC_PF_TX_RESET, true);
+		snic_pf_tx_set(st, d, SNIC_PF_TX_RESET, true);
 }

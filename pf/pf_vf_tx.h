@@ -52,11 +52,14 @@ enum snic_pf_tx_kind {
  * @unread: kind of the PF's last message, SNIC_PF_TX_NONE once the VF
  *	read it (ACK) or wrote a request (which replaces it)
  * @stale: @unread has been unread for SNIC_PF_UNREAD_MAX_MS or longer
+ * @hold_reset: a request to reset may not go yet (the PF sends at most one
+ *	bare NACK per interval); one that is due waits, it is not dropped
  */
 struct snic_pf_tx_state {
 	u32 pending;
 	u8 unread;
 	bool stale;
+	bool hold_reset;
 };
 
 /**

@@ -11,7 +11,14 @@ sysfs resource0, with 32-bit accesses only.
   snic-bar.py BDF vf-rst             VF: CTRL.RST, wait until RSTI clears
   snic-bar.py BDF vf-req WORD...     VF: post a mailbox request, wait for
                                      the PF's answer, print its 3 words
+  snic-bar.py BDF vf-post WORD...    VF: post a mailbox request and go away
+                                     (never wait for the ACK or answer)
   snic-bar.py BDF vf-msg [SECONDS]   VF: wait for a PF message, print it
+  snic-bar.py BDF vf-reqw SECONDS WORD...
+                                     VF: vf-req, waiting up to SECONDS for
+                                     the answer
+  snic-bar.py BDF vf-reset           VF: as igbvf resets: CTRL.RST, then at
+                                     once RESET; print the answer
   snic-bar.py BDF vf-rst-seen N      VF: N resets, each one only after the
                                      PF served the one before (it cleared
                                      the ring base the VF wrote first)
@@ -85,9 +92,9 @@ class Bar:
         print(" ".join("%08x" % w for w in words[:3]))
 
 
-def vf_rst(bar):
+def vf_rst(bar, settle=0.05):
     bar.wr(VF_CTRL, VF_CTRL_RST)
-    time.sleep(0.05)
+    time.sleep(settle)
     end = time.time() + 5
     while bar.mbx() & RSTI:
         if time.time() > end:
@@ -106,6 +113,22 @@ def vf_rst_seen(bar, n):
             time.sleep(0.005)
 
 
+def vf_post(bar, words):
+    bar.take()
+    for i, w in enumerate(words):
+        bar.wr(VF_MBMEM + 4 * i, int(w, 0))
+    bar.wr(VF_MBX, REQ)
+
+
+def vf_req(bar, words, timeout):
+    vf_post(bar, words)
+    if not bar.event(PFACK, 3):
+        sys.exit("the PF did not take the request")
+    if not bar.event(PFSTS, timeout):
+        sys.exit("no answer")
+    bar.read_msg()
+
+
 def run(bar, cmd, args):
     if cmd == "rd":
         for off in args:
@@ -119,15 +142,14 @@ def run(bar, cmd, args):
     elif cmd == "vf-rst-seen":
         vf_rst_seen(bar, int(args[0], 0))
     elif cmd == "vf-req":
-        bar.take()
-        for i, w in enumerate(args):
-            bar.wr(VF_MBMEM + 4 * i, int(w, 0))
-        bar.wr(VF_MBX, REQ)
-        if not bar.event(PFACK, 3):
-            sys.exit("the PF did not take the request")
-        if not bar.event(PFSTS, 3):
-            sys.exit("no answer")
-        bar.read_msg()
+        vf_req(bar, args, 3)
+    elif cmd == "vf-post":
+        vf_post(bar, args)
+    elif cmd == "vf-reqw":
+        vf_req(bar, args[1:], float(args[0]))
+    elif cmd == "vf-reset":
+        vf_rst(bar, 0)
+        vf_req(bar, ["0x1"], 3)
     elif cmd == "vf-msg":
         if not bar.event(PFSTS, float(args[0]) if args else 5):
             sys.exit("no message")

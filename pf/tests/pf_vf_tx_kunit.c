@@ -10,13 +10,15 @@
 
 #define P(k)	BIT(SNIC_PF_TX_##k)
 
-static void decide(struct kunit *test, u32 pending, u8 unread, bool stale,
-		   struct snic_pf_tx_decision *d)
+static void decide_held(struct kunit *test, u32 pending, u8 unread,
+			bool stale, bool hold_reset,
+			struct snic_pf_tx_decision *d)
 {
 	const struct snic_pf_tx_state st = {
 		.pending = pending,
 		.unread = unread,
 		.stale = stale,
+		.hold_reset = hold_reset,
 	};
 
 	memset(d, 0x5a, sizeof(*d));	/* everything must be written */
@@ -31,6 +33,12 @@ static void decide(struct kunit *test, u32 pending, u8 unread, bool stale,
 		KUNIT_EXPECT_EQ(test, d->done & ~pending, 0U);
 	KUNIT_EXPECT_EQ(test, d->done & ~SNIC_PF_TX_PENDING_ALL, 0U);
 	KUNIT_EXPECT_LE(test, d->send, (u8)SNIC_PF_TX_LINK);
+}
+
+static void decide(struct kunit *test, u32 pending, u8 unread, bool stale,
+		   struct snic_pf_tx_decision *d)
+{
+	decide_held(test, pending, unread, stale, false, d);
 }
 
 /* Nothing pending: nothing sent, whatever the VF did not read. */
@@ -136,6 +144,39 @@ static void tx_stale_other_kind_resets(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, d.send, SNIC_PF_TX_RESET);
 }
 
+/*
+ * A VF that is not clear to send posts a request within the NACK interval
+ * (igbvf: SET_MAC_ADDR, then SET_MULTICAST, right after a reset the PF saw
+ * late). Its bare NACK is due but held: it stays pending, with whatever
+ * else is, and goes once the interval is over. Dropped, the VF's own
+ * request would stay in word 0 with neither CTS nor NACK, and igbvf would
+ * keep its link down for ever.
+ */
+static void tx_held_reset_waits(struct kunit *test)
+{
+	struct snic_pf_tx_decision d;
+
+	decide_held(test, P(RESET), SNIC_PF_TX_NONE, false, true, &d);
+	KUNIT_EXPECT_EQ(test, d.send, SNIC_PF_TX_NONE);
+	KUNIT_EXPECT_EQ(test, d.done, 0U);
+	decide_held(test, SNIC_PF_TX_PENDING_ALL, SNIC_PF_TX_REPLY, true, true,
+		    &d);
+	KUNIT_EXPECT_EQ(test, d.send, SNIC_PF_TX_NONE);
+	KUNIT_EXPECT_EQ(test, d.done, 0U);
+	/* Stale, another kind: the reset it takes waits as well. */
+	decide_held(test, P(MAC), SNIC_PF_TX_LINK, true, true, &d);
+	KUNIT_EXPECT_EQ(test, d.send, SNIC_PF_TX_NONE);
+	KUNIT_EXPECT_EQ(test, d.done, 0U);
+	/* The hold is only for the reset: the link still goes. */
+	decide_held(test, P(LINK), SNIC_PF_TX_NONE, false, true, &d);
+	KUNIT_EXPECT_EQ(test, d.send, SNIC_PF_TX_LINK);
+	/* Interval over: sent, everything else with it. */
+	decide_held(test, P(RESET) | P(LINK), SNIC_PF_TX_NONE, false, false,
+		    &d);
+	KUNIT_EXPECT_EQ(test, d.send, SNIC_PF_TX_RESET);
+	KUNIT_EXPECT_EQ(test, d.done, SNIC_PF_TX_PENDING_ALL);
+}
+
 /* Bits that are no kind of message are ignored. */
 static void tx_unknown_bits_ignored(struct kunit *test)
 {
@@ -155,6 +196,7 @@ static struct kunit_case snic_pf_tx_cases[] = {
 	KUNIT_CASE(tx_stale_same_kind_overwrites),
 	KUNIT_CASE(tx_stale_reply_overwritten),
 	KUNIT_CASE(tx_stale_other_kind_resets),
+	KUNIT_CASE(tx_held_reset_waits),
 	KUNIT_CASE(tx_unknown_bits_ignored),
 	{}
 };

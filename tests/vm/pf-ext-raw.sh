@@ -12,81 +12,18 @@ vf0=$(vf_pci 0) || bail "no VF 0"
 echo "$vf0" >"/sys/bus/pci/drivers/$(vf_driver 0)/unbind" || bail "cannot unbind VF 0"
 vf_to_ns 1 nsb 10.0.0.11/24 >/dev/null || bail "VF 1 has no carrier in its namespace"
 
-# A VF mailbox in userspace: VF 0's BAR0 through sysfs, 32-bit accesses.
-mbx=/tmp/pf-ext-mbx.py
-cat >"$mbx" <<'PY'
-import mmap, os, sys, time
-CTL, MEM, CTRL = 0xC40, 0x800, 0x0
-REQ, ACK, VFU, PFSTS, PFACK, RSTI = 0x1, 0x2, 0x4, 0x10, 0x20, 0x40
-path = "/sys/bus/pci/devices/%s/resource0" % sys.argv[1]
-fd = os.open(path, os.O_RDWR | os.O_SYNC)
-m = mmap.mmap(fd, os.path.getsize(path), mmap.MAP_SHARED,
-              mmap.PROT_READ | mmap.PROT_WRITE)
-r = memoryview(m).cast("I")
-seen = 0
-def ctl():
-    global seen
-    v = r[CTL // 4]
-    seen |= v & (PFSTS | PFACK)      # clear on read: keep them
-    return v
-def event(bit, timeout):
-    global seen
-    end = time.time() + timeout
-    while True:
-        ctl()
-        if seen & bit:
-            seen &= ~bit
-            return True
-        if time.time() > end:
-            return False
-        time.sleep(0.002)
-def take():
-    for _ in range(50):
-        r[CTL // 4] = VFU
-        if ctl() & VFU:
-            return
-        time.sleep(0.002)
-    sys.exit("cannot take the mailbox")
-def read():
-    take()
-    w = [r[MEM // 4 + i] for i in range(16)]
-    r[CTL // 4] = ACK
-    print(" ".join("%08x" % x for x in w[:3]))
-cmd = sys.argv[2]
-if cmd == "rst":
-    r[CTRL // 4] = 1 << 26
-    time.sleep(0.05)
-    end = time.time() + 5
-    while ctl() & RSTI:
-        if time.time() > end:
-            sys.exit("PF still in reset")
-        time.sleep(0.01)
-elif cmd == "req":
-    words = [int(x, 0) for x in sys.argv[3:]]
-    take()
-    for i, x in enumerate(words):
-        r[MEM // 4 + i] = x
-    r[CTL // 4] = REQ
-    if not event(PFACK, 3):
-        sys.exit("the PF did not take the request")
-    if not event(PFSTS, 3):
-        sys.exit("no answer")
-    read()
-elif cmd == "msg":
-    if not event(PFSTS, float(sys.argv[3]) if len(sys.argv) > 3 else 5):
-        sys.exit("no message")
-    read()
-PY
+# VF 0's mailbox from userspace through sysfs resource0.
+bar="python3 $SNIC_DIR/tests/snic-bar.py"
 
 # req W...: post a request as VF 0, print the answer's first three words.
-req() { python3 "$mbx" "$vf0" req "$@"; }
-msg() { python3 "$mbx" "$vf0" msg "$@"; }
+req() { $bar "$vf0" vf-req "$@"; }
+msg() { $bar "$vf0" vf-msg "$@"; }
 # field VF KEY: the value of KEY= on VF's line (lib.sh's pf_vf_debug).
 field() { pf_vf_debug "$1" "$2"; }
 # w0 / w1 / w2 of a "req"/"msg" output
 word() { cut -d' ' -f"$(($1 + 1))" <<<"$2"; }
 
-check "VF 0 resets itself (CTRL.RST)" python3 "$mbx" "$vf0" rst
+check "VF 0 resets itself (CTRL.RST)" $bar "$vf0" vf-rst
 check "set VF 0's MAC" ip link set "$pf" vf 0 mac 02:00:00:00:00:10
 sleep 2.2	# past the bare NACK's 2 s throttle
 out=$(req 0x40 0x534e0001 0x7)
@@ -144,7 +81,7 @@ check "set VF 0 mac live" ip link set "$pf" vf 0 mac 02:00:00:00:00:11
 out=$(msg)
 check_eq "EXT_EVENT MAC with CTS" "20020041" "$(word 0 "$out")"
 check_eq "the new address" "00000002 00001100" "$(word 1 "$out") $(word 2 "$out")"
-check "no reset asked for: no further message" sh -c "! python3 $mbx $vf0 msg 2"
+check "no reset asked for: no further message" sh -c "! $bar $vf0 vf-msg 2"
 check "ip link show has the new MAC" sh -c "ip link show $pf | grep -q 'vf 0 .*02:00:00:00:00:11'"
 
 check "set VF 0 state auto" ip link set "$pf" vf 0 state auto
@@ -164,10 +101,10 @@ check_eq "EXT_EVENT LINK up once the PF is back" 1 "$up"
 events=$(field 0 events)
 check_eq "debugfs counts every event sent" "$n" "$events"
 
-check "VF 0 resets again" python3 "$mbx" "$vf0" rst
+check "VF 0 resets again" $bar "$vf0" vf-rst
 check_eq "a VF reset forgets the extension" none "$(field 0 ext)"
 check "set VF 0 state disable after the reset" ip link set "$pf" vf 0 state disable
-check "nothing is sent to a VF that is not clear to send" sh -c "! python3 $mbx $vf0 msg 2"
+check "nothing is sent to a VF that is not clear to send" sh -c "! $bar $vf0 vf-msg 2"
 check_eq "no event counted" "$events" "$(field 0 events)"
 check "set VF 0 state auto" ip link set "$pf" vf 0 state auto
 out=$(req 0x1)

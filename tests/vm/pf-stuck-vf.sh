@@ -10,84 +10,17 @@ vf0=$(vf_pci 0) || bail "no VF 0"
 echo "$vf0" >"/sys/bus/pci/drivers/$(vf_driver 0)/unbind" || bail "cannot unbind VF 0"
 vf_to_ns 1 nsb 10.0.0.11/24 >/dev/null || bail "VF 1 has no carrier in its namespace"
 
-# VF 0's mailbox from userspace through sysfs resource0 (as pf-ext-raw).
-mbx=/tmp/pf-stuck-mbx.py
-cat >"$mbx" <<'PY'
-import mmap, os, sys, time
-CTL, MEM, CTRL = 0xC40, 0x800, 0x0
-REQ, ACK, VFU, PFSTS, PFACK, RSTI = 0x1, 0x2, 0x4, 0x10, 0x20, 0x40
-path = "/sys/bus/pci/devices/%s/resource0" % sys.argv[1]
-fd = os.open(path, os.O_RDWR | os.O_SYNC)
-m = mmap.mmap(fd, os.path.getsize(path), mmap.MAP_SHARED,
-              mmap.PROT_READ | mmap.PROT_WRITE)
-r = memoryview(m).cast("I")
-seen = 0
-def ctl():
-    global seen
-    v = r[CTL // 4]
-    seen |= v & (PFSTS | PFACK)      # clear on read: keep them
-    return v
-def event(bit, timeout):
-    global seen
-    end = time.time() + timeout
-    while True:
-        ctl()
-        if seen & bit:
-            seen &= ~bit
-            return True
-        if time.time() > end:
-            return False
-        time.sleep(0.002)
-def take():
-    for _ in range(50):
-        r[CTL // 4] = VFU
-        if ctl() & VFU:
-            return
-        time.sleep(0.002)
-    sys.exit("cannot take the mailbox")
-def post(words):
-    take()
-    for i, x in enumerate(words):
-        r[MEM // 4 + i] = x
-    r[CTL // 4] = REQ
-def read():
-    take()
-    w = [r[MEM // 4 + i] for i in range(16)]
-    r[CTL // 4] = ACK
-    print(" ".join("%08x" % x for x in w[:3]))
-cmd = sys.argv[2]
-if cmd == "rst":
-    r[CTRL // 4] = 1 << 26
-    time.sleep(0.05)
-    end = time.time() + 5
-    while ctl() & RSTI:
-        if time.time() > end:
-            sys.exit("PF still in reset")
-        time.sleep(0.01)
-elif cmd == "req":
-    post([int(x, 0) for x in sys.argv[3:]])
-    if not event(PFACK, 3):
-        sys.exit("the PF did not take the request")
-    if not event(PFSTS, 3):
-        sys.exit("no answer")
-    read()
-elif cmd == "post":
-    # Post and go away: never wait for the PF's ACK, never read the answer.
-    post([int(x, 0) for x in sys.argv[3:]])
-elif cmd == "msg":
-    if not event(PFSTS, float(sys.argv[3]) if len(sys.argv) > 3 else 5):
-        sys.exit("no message")
-    read()
-PY
+# VF 0's mailbox from userspace through sysfs resource0.
+bar="python3 $SNIC_DIR/tests/snic-bar.py"
 
-req() { python3 "$mbx" "$vf0" req "$@"; }
-msg() { python3 "$mbx" "$vf0" msg "$@"; }
+req() { $bar "$vf0" vf-req "$@"; }
+msg() { $bar "$vf0" vf-msg "$@"; }
 word() { cut -d' ' -f"$(($1 + 1))" <<<"$2"; }
 
 # VF 0 comes up on the extension: RESET, then EXT_HELLO with every cap.
 negotiate() {
 	local out
-	python3 "$mbx" "$vf0" rst || return 1
+	$bar "$vf0" vf-rst || return 1
 	out=$(req 0x1) || return 1
 	[ "$(word 0 "$out")" = 80000001 ] || { echo "RESET: $out"; return 1; }
 	out=$(req 0x40 0x534e0001 0x7) || return 1
@@ -161,7 +94,7 @@ drain() {
 		diag "VF 0 reads: $out"
 		case $(word 0 "$out") in
 		40000000)
-			python3 "$mbx" "$vf0" rst || return 1
+			$bar "$vf0" vf-rst || return 1
 			out=$(req 0x1) || return 1
 			diag "VF 0 resets, RESET answer: $out"
 			mac="$(word 1 "$out") $(word 2 "$out")"
@@ -212,7 +145,7 @@ check_eq "and is clear to send (link up) now" a0000005 "$(word 0 "$out")"
 
 # 3. VF 0 posts a request and never reads the answer.
 check "VF 0 on the extension again" negotiate
-check "VF 0 posts SET_LPE and goes away" python3 "$mbx" "$vf0" post 0x5 1522
+check "VF 0 posts SET_LPE and goes away" $bar "$vf0" vf-post 0x5 1522
 timed "vf 0 mac (request posted, never read)" ip link set "$pf" vf 0 mac 02:00:00:00:00:23
 timed "vf 0 state disable (request posted)" ip link set "$pf" vf 0 state disable
 timed "vf 0 state enable (request posted)" ip link set "$pf" vf 0 state enable
