@@ -342,6 +342,7 @@ void snic_pf_vf_apply_admin(struct snic_pf *pf, struct snic_pf_vf *vf);
 bool snic_pf_vf_budget_ok(struct snic_pf *pf, struct snic_pf_vf *vf,
 			  enum snic_budget_kind kind);
 void snic_pf_vf_budget_held(struct snic_pf *pf, struct snic_pf_vf *vf);
+void snic_pf_vf_budget_spent(struct snic_pf *pf, struct snic_pf_vf *vf, u64 ns);
 void snic_pf_vf_budget_admin(struct snic_pf *pf, struct snic_pf_vf *vf,
 			     int state);
 void snic_pf_vf_budget_init(struct snic_pf_vf *vf);

@@ -13,16 +13,23 @@
  * exceeds them is not a driver waiting for answers.
  */
 #include <linux/math64.h>
+#include <linux/minmax.h>
 
 #include "pf_vf_budget.h"
 
 /* burst, refill: 200 requests/s, 4 resets/s, 20 filter requests/s, ... */
 const struct snic_budget_limit snic_budget_limits[SNIC_BUDGET_KINDS] = {
-	[SNIC_BUDGET_MSG]	= { .burst = 256, .refill_ms = 5 },
-	[SNIC_BUDGET_RESET]	= { .burst = 32, .refill_ms = 250 },
-	[SNIC_BUDGET_FILTER]	= { .burst = 64, .refill_ms = 50 },
-	/* ... and one buffer held past the transport's bound per 5 s. */
-	[SNIC_BUDGET_BUSY]	= { .burst = 4, .refill_ms = 5000 },
+	[SNIC_BUDGET_MSG]	= { .burst = 256, .per = 1, .refill_ms = 5 },
+	[SNIC_BUDGET_RESET]	= { .burst = 32, .per = 1, .refill_ms = 250 },
+	[SNIC_BUDGET_FILTER]	= { .burst = 64, .per = 1, .refill_ms = 50 },
+	/* ... one buffer held past the transport's bound per 5 s ... */
+	[SNIC_BUDGET_BUSY]	= { .burst = 4, .per = 1, .refill_ms = 5000 },
+	/*
+	 * ... and 5% of the time with the VF table locked, 200 ms at once. A
+	 * request of igbvf costs 0.1-0.5 ms here, a reset's replay of its
+	 * state some 15 ms.
+	 */
+	[SNIC_BUDGET_TIME]	= { .burst = 200000, .per = 50, .refill_ms = 1 },
 };
 
 static void snic_vf_budget_fill(struct snic_vf_budget *b, u64 now)
@@ -56,12 +63,12 @@ static void snic_vf_budget_refill(struct snic_vf_budget *b, unsigned int k,
 	if (now <= b->stamp[k])
 		return;
 	n = div64_u64(now - b->stamp[k], l->refill_ms);
-	if (n >= l->burst - b->tokens[k]) {
+	if (n >= div_u64(l->burst - b->tokens[k], l->per) + 1) {
 		b->tokens[k] = l->burst;
 		b->stamp[k] = now;
 		return;
 	}
-	b->tokens[k] += n;
+	b->tokens[k] = min_t(u64, l->burst, b->tokens[k] + n * l->per);
 	b->stamp[k] += n * l->refill_ms;
 }
 
@@ -96,7 +103,10 @@ enum snic_budget_verdict snic_vf_budget_charge(struct snic_vf_budget *b,
 		served = SNIC_BUDGET_RELEASE;
 	}
 	snic_vf_budget_refill(b, kind, now);
-	if (b->tokens[kind]) {
+	snic_vf_budget_refill(b, SNIC_BUDGET_TIME, now);
+	if (!b->tokens[SNIC_BUDGET_TIME])
+		kind = SNIC_BUDGET_TIME;
+	else if (b->tokens[kind] && kind != SNIC_BUDGET_TIME) {
 		b->tokens[kind]--;
 		return served;
 	}
@@ -107,6 +117,19 @@ enum snic_budget_verdict snic_vf_budget_charge(struct snic_vf_budget *b,
 	b->entered++;
 	b->ignored++;
 	return SNIC_BUDGET_ENTER;
+}
+
+/**
+ * snic_vf_budget_spend() - the work spent @us on the VF's events
+ * @b: the VF's budget
+ * @now: the time in ms
+ * @us: microseconds, taken from SNIC_BUDGET_TIME (down to zero: the VF's
+ *	next event then puts it in quarantine)
+ */
+void snic_vf_budget_spend(struct snic_vf_budget *b, u64 now, u64 us)
+{
+	snic_vf_budget_refill(b, SNIC_BUDGET_TIME, now);
+	b->tokens[SNIC_BUDGET_TIME] -= min_t(u64, us, b->tokens[SNIC_BUDGET_TIME]);
 }
 
 /**
@@ -143,6 +166,7 @@ const char *snic_budget_kind_str(unsigned int kind)
 		[SNIC_BUDGET_RESET]	= "resets",
 		[SNIC_BUDGET_FILTER]	= "filters",
 		[SNIC_BUDGET_BUSY]	= "buffer_held",
+		[SNIC_BUDGET_TIME]	= "time",
 	};
 
 	return kind < SNIC_BUDGET_KINDS ? names[kind] : "unknown";

@@ -30,6 +30,10 @@
  *	primary or add, SET_VLAN add)
  * @SNIC_BUDGET_BUSY: the PF could not take the buffer because the VF held
  *	it (VFU); each time costs the PF the transport's whole retry bound
+ * @SNIC_BUDGET_TIME: microseconds the mailbox work spent on the VF's
+ *	events with the VF table locked (snic_vf_budget_spend()); every
+ *	event needs some left. This is the cost the others pay, whatever the
+ *	host's speed: under TCG one request can take 0.1 ms or 7 ms
  * @SNIC_BUDGET_KINDS: number of kinds
  */
 enum snic_budget_kind {
@@ -37,16 +41,19 @@ enum snic_budget_kind {
 	SNIC_BUDGET_RESET,
 	SNIC_BUDGET_FILTER,
 	SNIC_BUDGET_BUSY,
+	SNIC_BUDGET_TIME,
 	SNIC_BUDGET_KINDS,
 };
 
 /**
  * struct snic_budget_limit - one bucket's size and refill
  * @burst: tokens when full
- * @refill_ms: one token comes back every this many milliseconds
+ * @per: tokens that come back ...
+ * @refill_ms: ... every this many milliseconds
  */
 struct snic_budget_limit {
 	u32 burst;
+	u32 per;
 	u32 refill_ms;
 };
 
@@ -103,6 +110,7 @@ void snic_vf_budget_init(struct snic_vf_budget *b, u64 now);
 enum snic_budget_verdict snic_vf_budget_charge(struct snic_vf_budget *b,
 					       enum snic_budget_kind kind,
 					       u64 now);
+void snic_vf_budget_spend(struct snic_vf_budget *b, u64 now, u64 us);
 bool snic_vf_budget_release(struct snic_vf_budget *b, u64 now);
 const char *snic_budget_kind_str(unsigned int kind);
 

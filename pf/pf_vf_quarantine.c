@@ -88,6 +88,19 @@ void snic_pf_vf_budget_held(struct snic_pf *pf, struct snic_pf_vf *vf)
 }
 
 /**
+ * snic_pf_vf_budget_spent() - the work spent @ns on one VF's events
+ * @pf: the PF
+ * @vf: the VF; sriov.lock held
+ * @ns: nanoseconds, with the VF table locked
+ */
+void snic_pf_vf_budget_spent(struct snic_pf *pf, struct snic_pf_vf *vf, u64 ns)
+{
+	lockdep_assert_held(&pf->sriov.lock);
+	snic_vf_budget_spend(&vf->budget, snic_pf_now_ms(),
+			     div_u64(ns, NSEC_PER_USEC));
+}
+
+/**
  * snic_pf_vf_budget_admin() - the administrator set a VF's link state
  * @pf: the PF
  * @vf: the VF; sriov.lock held

@@ -31,7 +31,7 @@ static void budget_burst_then_quarantine(struct kunit *test)
 	struct snic_vf_budget b;
 	unsigned int k;
 
-	for (k = 0; k < SNIC_BUDGET_KINDS; k++) {
+	for (k = 0; k < SNIC_BUDGET_TIME; k++) {
 		snic_vf_budget_init(&b, 1000);
 		KUNIT_EXPECT_EQ(test, spend(&b, k, snic_budget_limits[k].burst, 1000),
 				snic_budget_limits[k].burst);
@@ -75,6 +75,41 @@ static void budget_refill(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, b.tokens[SNIC_BUDGET_MSG], LIM(MSG).burst);
 }
 
+/* Time spent on a VF: a storm's worth quarantines it, refilled at 5%. */
+static void budget_time(struct kunit *test)
+{
+	struct snic_vf_budget b;
+	u64 t = 0;
+
+	snic_vf_budget_init(&b, t);
+	/* 0.5 ms a request, 200 requests within 100 ms: 100 ms, fine. */
+	for (; t < 200; t++) {
+		KUNIT_EXPECT_EQ(test, snic_vf_budget_charge(&b, SNIC_BUDGET_MSG, t / 2),
+				SNIC_BUDGET_SERVE);
+		snic_vf_budget_spend(&b, t / 2, 500);
+	}
+	KUNIT_EXPECT_FALSE(test, b.quarantined);
+	KUNIT_EXPECT_GT(test, b.tokens[SNIC_BUDGET_TIME], 100000U);
+	/* A pass of 200 ms empties it: the next event quarantines. */
+	snic_vf_budget_spend(&b, 150, 200000);
+	KUNIT_EXPECT_EQ(test, b.tokens[SNIC_BUDGET_TIME], 0U);
+	KUNIT_EXPECT_EQ(test, snic_vf_budget_charge(&b, SNIC_BUDGET_MSG, 150),
+			SNIC_BUDGET_ENTER);
+	KUNIT_EXPECT_EQ(test, b.reason, (u8)SNIC_BUDGET_TIME);
+	KUNIT_EXPECT_STREQ(test, snic_budget_kind_str(b.reason), "time");
+	/* 1 s later 50 ms are back. */
+	snic_vf_budget_release(&b, 150);
+	snic_vf_budget_spend(&b, 150, LIM(TIME).burst);
+	snic_vf_budget_refill(&b, SNIC_BUDGET_TIME, 1150);
+	KUNIT_EXPECT_EQ(test, b.tokens[SNIC_BUDGET_TIME], 50000U);
+	/* Spending more than is left stops at zero. */
+	snic_vf_budget_spend(&b, 1150, ~0ULL);
+	KUNIT_EXPECT_EQ(test, b.tokens[SNIC_BUDGET_TIME], 0U);
+	/* Long idle: full, never more. */
+	snic_vf_budget_refill(&b, SNIC_BUDGET_TIME, 1150 + 86400000ULL);
+	KUNIT_EXPECT_EQ(test, b.tokens[SNIC_BUDGET_TIME], LIM(TIME).burst);
+}
+
 /* A driver that waits for answers never runs out, over a long time. */
 static void budget_paced_never_quarantined(struct kunit *test)
 {
@@ -87,6 +122,8 @@ static void budget_paced_never_quarantined(struct kunit *test)
 		t += LIM(MSG).refill_ms;
 		KUNIT_EXPECT_EQ(test, snic_vf_budget_charge(&b, SNIC_BUDGET_MSG, t),
 				SNIC_BUDGET_SERVE);
+		/* 0.2 ms of work each: within the time refill too. */
+		snic_vf_budget_spend(&b, t, 200);
 		if (i % 50 == 0)
 			KUNIT_EXPECT_EQ(test,
 					snic_vf_budget_charge(&b, SNIC_BUDGET_RESET, t),
@@ -212,6 +249,7 @@ static void budget_kinds_independent(struct kunit *test)
 static struct kunit_case snic_budget_cases[] = {
 	KUNIT_CASE(budget_burst_then_quarantine),
 	KUNIT_CASE(budget_refill),
+	KUNIT_CASE(budget_time),
 	KUNIT_CASE(budget_paced_never_quarantined),
 	KUNIT_CASE(budget_reset_replay_fits),
 	KUNIT_CASE(budget_quarantine_ignores_all),
