@@ -25,11 +25,11 @@ const struct snic_budget_limit snic_budget_limits[SNIC_BUDGET_KINDS] = {
 	/* ... one buffer held past the transport's bound per 5 s ... */
 	[SNIC_BUDGET_BUSY]	= { .burst = 4, .per = 1, .refill_ms = 5000 },
 	/*
-	 * ... and 5% of the time with the VF table locked, 200 ms at once. A
-	 * request of igbvf costs 0.1-0.5 ms here, a reset's replay of its
-	 * state some 15 ms.
+	 * ... and 10% of the time with the VF table locked, 500 ms at once.
+	 * A request of igbvf costs 0.1-0.5 ms here, up to 7 ms while another
+	 * VF floods the device, so a reset's replay of its state fits.
 	 */
-	[SNIC_BUDGET_TIME]	= { .burst = 200000, .per = 50, .refill_ms = 1 },
+	[SNIC_BUDGET_TIME]	= { .burst = 500000, .per = 100, .refill_ms = 1 },
 };
 
 static void snic_vf_budget_fill(struct snic_vf_budget *b, u64 now)

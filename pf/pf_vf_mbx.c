@@ -724,22 +724,32 @@ static void snic_pf_vf_serve(struct snic_pf *pf, struct snic_pf_vf *vf,
 			     u32 flr)
 {
 	u64 t0 = ktime_get_ns();
+	bool paid = false;
 
-	/* Each event is paid for before any work (pf_vf_quarantine.c). */
+	/*
+	 * Each event is paid for before any work (pf_vf_quarantine.c), and
+	 * the time spent on the VF's events after it: not the looks at a VF
+	 * that posted nothing, which another VF's flood may make slow.
+	 */
 	if ((flr & BIT(vf->idx)) &&
 	    snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_RST) &&
-	    snic_pf_vf_budget_ok(pf, vf, SNIC_BUDGET_RESET))
+	    snic_pf_vf_budget_ok(pf, vf, SNIC_BUDGET_RESET)) {
 		snic_pf_vf_flr(pf, vf);
+		paid = true;
+	}
 	/* Before the request: this ACK is for a message older than its answer. */
 	if (snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_ACK))
 		vf->unread = SNIC_PF_TX_NONE;
 	if (snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_MSG) &&
-	    snic_pf_vf_budget_ok(pf, vf, SNIC_BUDGET_MSG))
+	    snic_pf_vf_budget_ok(pf, vf, SNIC_BUDGET_MSG)) {
 		snic_pf_vf_rcv(pf, vf);
+		paid = true;
+	}
 	/* A quarantined VF is told nothing either, until it leaves. */
 	if (!vf->budget.quarantined)
 		snic_pf_vf_tx(pf, vf);
-	snic_pf_vf_budget_spent(pf, vf, ktime_get_ns() - t0);
+	if (paid)
+		snic_pf_vf_budget_spent(pf, vf, ktime_get_ns() - t0);
 }
 
 /**
