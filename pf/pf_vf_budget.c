@@ -123,11 +123,13 @@ enum snic_budget_verdict snic_vf_budget_charge(struct snic_vf_budget *b,
  * snic_vf_budget_spend() - the work spent @us on the VF's events
  * @b: the VF's budget
  * @now: the time in ms
- * @us: microseconds, taken from SNIC_BUDGET_TIME (down to zero: the VF's
- *	next event then puts it in quarantine)
+ * @us: microseconds of one pass, taken from SNIC_BUDGET_TIME up to
+ *	SNIC_BUDGET_SPEND_MAX_US (down to zero: the VF's next event then
+ *	puts it in quarantine)
  */
 void snic_vf_budget_spend(struct snic_vf_budget *b, u64 now, u64 us)
 {
+	us = min_t(u64, us, SNIC_BUDGET_SPEND_MAX_US);
 	snic_vf_budget_refill(b, SNIC_BUDGET_TIME, now);
 	b->tokens[SNIC_BUDGET_TIME] -= min_t(u64, us, b->tokens[SNIC_BUDGET_TIME]);
 }

@@ -60,6 +60,13 @@ struct snic_budget_limit {
 /* A quarantined VF must be quiet this long before its next event is served. */
 #define SNIC_BUDGET_COOLDOWN_MS	2000
 
+/*
+ * At most this much of one pass is charged to SNIC_BUDGET_TIME: a pass
+ * the host preempted (TCG on a loaded host: hundreds of ms) is not the
+ * VF's doing, and a VF that floods pays 7 ms a pass, well below it.
+ */
+#define SNIC_BUDGET_SPEND_MAX_US	10000
+
 /**
  * enum snic_budget_verdict - what to do with one event of a VF
  * @SNIC_BUDGET_SERVE: paid for: serve it

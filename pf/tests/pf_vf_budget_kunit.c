@@ -90,8 +90,14 @@ static void budget_time(struct kunit *test)
 	}
 	KUNIT_EXPECT_FALSE(test, b.quarantined);
 	KUNIT_EXPECT_GT(test, b.tokens[SNIC_BUDGET_TIME], LIM(TIME).burst - 100000);
-	/* A pass as long as the burst empties it: the next event quarantines. */
-	snic_vf_budget_spend(&b, 150, LIM(TIME).burst);
+	/* One preempted pass costs at most SNIC_BUDGET_SPEND_MAX_US. */
+	snic_vf_budget_refill(&b, SNIC_BUDGET_TIME, 150);
+	t = b.tokens[SNIC_BUDGET_TIME];
+	snic_vf_budget_spend(&b, 150, 600000);
+	KUNIT_EXPECT_EQ(test, b.tokens[SNIC_BUDGET_TIME], t - SNIC_BUDGET_SPEND_MAX_US);
+	/* Passes at the cap empty it: the next event quarantines. */
+	for (t = 0; t < LIM(TIME).burst / SNIC_BUDGET_SPEND_MAX_US; t++)
+		snic_vf_budget_spend(&b, 150, SNIC_BUDGET_SPEND_MAX_US);
 	KUNIT_EXPECT_EQ(test, b.tokens[SNIC_BUDGET_TIME], 0U);
 	KUNIT_EXPECT_EQ(test, snic_vf_budget_charge(&b, SNIC_BUDGET_MSG, 150),
 			SNIC_BUDGET_ENTER);
@@ -99,12 +105,14 @@ static void budget_time(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, snic_budget_kind_str(b.reason), "time");
 	/* 1 s later, a second's refill is back. */
 	snic_vf_budget_release(&b, 150);
-	snic_vf_budget_spend(&b, 150, LIM(TIME).burst);
+	for (t = 0; t < LIM(TIME).burst / SNIC_BUDGET_SPEND_MAX_US; t++)
+		snic_vf_budget_spend(&b, 150, SNIC_BUDGET_SPEND_MAX_US);
 	snic_vf_budget_refill(&b, SNIC_BUDGET_TIME, 1150);
 	KUNIT_EXPECT_EQ(test, b.tokens[SNIC_BUDGET_TIME],
 			LIM(TIME).per * 1000 / LIM(TIME).refill_ms);
 	/* Spending more than is left stops at zero. */
-	snic_vf_budget_spend(&b, 1150, ~0ULL);
+	for (t = 0; t <= LIM(TIME).per * 1000 / SNIC_BUDGET_SPEND_MAX_US; t++)
+		snic_vf_budget_spend(&b, 1150, SNIC_BUDGET_SPEND_MAX_US);
 	KUNIT_EXPECT_EQ(test, b.tokens[SNIC_BUDGET_TIME], 0U);
 	/* Long idle: full, never more. */
 	snic_vf_budget_refill(&b, SNIC_BUDGET_TIME, 1150 + 86400000ULL);
