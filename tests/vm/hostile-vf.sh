@@ -182,6 +182,7 @@ run_mode() {
 	# Compared at the end with the mean of the null runs (first and last).
 	tcp_modes+=("$mode")
 	tcp_of[$mode]=${bps:-0}
+	[ "$mode" = null ] && base_bps=${bps:-0}
 	ratio=$(( ${bps:-0} * 100 / (base_bps > 0 ? base_bps : 1) ))
 	check "$mode: ip link set $pf vf 1 trust off answered within $lat_max_ms ms (max $max ms, mean $mean ms, $n calls, $lfail refused)" \
 		test "$n" -gt 0 -a "$max" -le "$lat_max_ms" -a "$lfail" -eq 0
@@ -192,7 +193,6 @@ run_mode() {
 
 	set -- $q0 $q1
 	q_entered=$(($6 - $2)) q_released=$(($7 - $3)) q_ignored=$(($8 - $4))
-	[ "$mode" = null ] && base_bps=${bps:-0}
 	echo "$mode msgs=${msgs:-0} rate=$(rogue_field "$line" rate) tcp=$((${bps:-0} / 1000000))Mbit/s(${ratio}%_of_first_null) ip_link_max=${max}ms $cost quarantined=$q_entered released=$q_released ignored=$q_ignored $(mbx_cost "$w0" "$w1")" >>"$fig"
 }
 
