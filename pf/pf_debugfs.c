@@ -8,6 +8,10 @@
  *   dropped=<requests overwritten unread by a message of the PF>
  *   mac=<address in force> admin_mac=<administrator's address|none>
  *   uc=<extra unicast filters held> vlans=<VLAN filters held>
+ *   quarantine=<none|messages|resets|filters|buffer_held> entered=<times
+ *   quarantined> released=<times released> ignored=<events ignored in
+ *   quarantine> rvfu=<times its hold of the buffer was broken>
+ *   last_reason=<the bucket that ran out last time, or none>
  *
  * (one line, fields separated by single spaces), and .../tables shows how
  * the shared filter tables are split (Documentation/pf.rst), a line each:
@@ -16,6 +20,12 @@
  *   pf_used=<held by the PF> vf_share=<guaranteed per enabled VF>
  *   vf_max=<most one VF may hold> vf_used=<held by VF 0>,<VF 1>,...|-
  *   owed=<free entries set aside for guarantees not yet used>
+ *
+ * and .../mbx the mailbox work's cost, one line:
+ *
+ *   passes=<passes of the work> work_us=<total time with the VF table
+ *   locked> max_us=<the longest pass> irq_other=<other interrupts>
+ *   irq_mbx=<of which with a mailbox cause>
  *
  * The formats are an interface the VM scenarios parse: extend them only at
  * the end of a line.
@@ -27,6 +37,18 @@
 #include "pf.h"
 
 static struct dentry *snic_pf_debugfs_root;
+
+/* The VF's quarantine, at the end of its "vfs" line; sriov.lock held. */
+static void snic_pf_vf_budget_show(struct seq_file *m, struct snic_pf_vf *vf)
+{
+	const struct snic_vf_budget *b = &vf->budget;
+
+	lockdep_assert_held(&vf->pf->sriov.lock);
+	seq_printf(m, " quarantine=%s entered=%llu released=%llu ignored=%llu rvfu=%llu last_reason=%s\n",
+		   b->quarantined ? snic_budget_kind_str(b->reason) : "none",
+		   b->entered, b->released, b->ignored, vf->budget_rvfu,
+		   b->entered ? snic_budget_kind_str(b->reason) : "none");
+}
 
 static int snic_pf_vfs_show(struct seq_file *m, void *unused)
 {
@@ -60,12 +82,31 @@ static int snic_pf_vfs_show(struct seq_file *m, void *unused)
 		uc = s->pool[v].uc;
 		vlans = s->pool[v].vlans;
 		spin_unlock_bh(&s->filter_lock);
-		seq_printf(m, " uc=%u vlans=%u\n", uc, vlans);
+		seq_printf(m, " uc=%u vlans=%u", uc, vlans);
+		snic_pf_vf_budget_show(m, vf);
 	}
 	mutex_unlock(&s->lock);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(snic_pf_vfs);
+
+static int snic_pf_mbx_show(struct seq_file *m, void *unused)
+{
+	struct snic_pf *pf = m->private;
+	struct snic_pf_sriov *s = &pf->sriov;
+	int err;
+
+	err = mutex_lock_interruptible(&s->lock);
+	if (err)
+		return err;
+	seq_printf(m, "passes=%llu work_us=%llu max_us=%llu irq_other=%llu irq_mbx=%llu\n",
+		   s->work_passes, div_u64(s->work_ns, NSEC_PER_USEC),
+		   div_u64(s->work_max_ns, NSEC_PER_USEC),
+		   (u64)READ_ONCE(pf->irq_other), (u64)READ_ONCE(pf->irq_mbx));
+	mutex_unlock(&s->lock);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(snic_pf_mbx);
 
 static void snic_pf_table_show(struct seq_file *m, const char *name,
 			       const struct snic_share *sh,
@@ -136,6 +177,7 @@ void snic_pf_debugfs_add(struct snic_pf *pf)
 		return;
 	debugfs_create_file("vfs", 0444, dir, pf, &snic_pf_vfs_fops);
 	debugfs_create_file("tables", 0444, dir, pf, &snic_pf_tables_fops);
+	debugfs_create_file("mbx", 0444, dir, pf, &snic_pf_mbx_fops);
 	pf->sriov.debugfs = dir;
 }
 

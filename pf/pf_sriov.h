@@ -21,6 +21,7 @@
 #include <sriovnic/csr_pf_vt.h>
 #include <sriovnic/mbx.h>
 
+#include "pf_vf_budget.h"
 #include "pf_vf_policy.h"
 #include "pf_vf_tx.h"
 
@@ -90,6 +91,8 @@ struct snic_pf_vf_stats {
  *	refusals just before cannot hide what it negotiated
  * @stats_raw: last raw counter values
  * @stats: 64-bit totals
+ * @budget: token buckets and quarantine state (pf_vf_quarantine.c)
+ * @budget_rvfu: times the PF broke the VF's hold of the buffer (RVFU)
  */
 struct snic_pf_vf {
 	struct snic_pf *pf;
@@ -119,6 +122,8 @@ struct snic_pf_vf {
 	struct ratelimit_state ext_rs;
 	struct snic_pf_vf_stats stats_raw;
 	struct snic_pf_vf_stats stats;
+	struct snic_vf_budget budget;
+	u64 budget_rvfu;
 };
 
 /**
@@ -213,6 +218,9 @@ struct snic_pf_vlvf {
  * @pf_promisc: IFF_PROMISC on the PF
  * @debugfs: sriovnic_pf/<pci-bdf>/ in debugfs while VFs are enabled
  *	(pf_debugfs.c); an error pointer or NULL otherwise
+ * @work_passes: passes of @mbx_work (@lock), for debugfs "mbx"
+ * @work_ns: time spent in them with @lock held (@lock)
+ * @work_max_ns: the longest (@lock)
  */
 struct snic_pf_sriov {
 	struct mutex lock;
@@ -234,6 +242,9 @@ struct snic_pf_sriov {
 	bool pf_uc_overflow;
 	bool pf_promisc;
 	struct dentry *debugfs;
+	u64 work_passes;
+	u64 work_ns;
+	u64 work_max_ns;
 };
 
 /* Probe/remove. */
@@ -326,6 +337,15 @@ void snic_pf_vf_apply_admin(struct snic_pf *pf, struct snic_pf_vf *vf);
 #define snic_vf_log_dbg(vf, fmt, ...)					\
 	dev_dbg_ratelimited(&(vf)->pf->pdev->dev, "VF %u: " fmt,	\
 			    (vf)->idx, ##__VA_ARGS__)
+
+/* pf_vf_quarantine.c, with sriov.lock held */
+bool snic_pf_vf_budget_ok(struct snic_pf *pf, struct snic_pf_vf *vf,
+			  enum snic_budget_kind kind);
+void snic_pf_vf_budget_held(struct snic_pf *pf, struct snic_pf_vf *vf);
+void snic_pf_vf_budget_spent(struct snic_pf *pf, struct snic_pf_vf *vf, u64 ns);
+void snic_pf_vf_budget_admin(struct snic_pf *pf, struct snic_pf_vf *vf,
+			     int state);
+void snic_pf_vf_budget_init(struct snic_pf_vf *vf);
 
 /* pf_debugfs.c: sriovnic_pf/<pci-bdf>/vfs; failures are ignored */
 void snic_pf_debugfs_init(void);

@@ -329,6 +329,7 @@ int snic_pf_ndo_set_vf_link_state(struct net_device *dev, int vf, int state)
 		err = -EINVAL;
 		goto out;
 	}
+	snic_pf_vf_budget_admin(pf, v, state);
 	v->link_state = state;
 	up = state != IFLA_VF_LINK_STATE_DISABLE;
 	if (v->clear) {

@@ -55,6 +55,8 @@
 #include "pf_vf_tx.h"
 
 #define SNIC_VF_NACK_INTERVAL	(2 * HZ)
+#define SNIC_PF_MBX_LOCK_TRIES		4
+#define SNIC_PF_MBX_LOCK_DELAY_US	250
 
 /* ---- Transport glue ------------------------------------------------ */
 
@@ -136,6 +138,14 @@ void snic_pf_vf_mbx_init(struct snic_pf_vf *vf)
 {
 	snic_mbx_init(&vf->mbx, &snic_pf_mbx_ops, &snic_mbx_pf_bits, vf,
 		      &vf->pf->sriov.lock);
+	snic_pf_vf_budget_init(vf);
+	/*
+	 * Taking the buffer from a VF that holds it: 4 tries 250 us apart
+	 * (about 1 ms), not the transport's default 10 ms: it is done with
+	 * the VF table locked. A VF holds the buffer only while it writes.
+	 */
+	vf->mbx.lock_tries = SNIC_PF_MBX_LOCK_TRIES;
+	vf->mbx.lock_delay_us = SNIC_PF_MBX_LOCK_DELAY_US;
 }
 
 /* ---- Messages the PF originates ------------------------------------ */
@@ -543,6 +553,14 @@ static void snic_pf_vf_reply(struct snic_pf *pf, struct snic_pf_vf *vf,
 	snic_pf_vf_answer(vf, w, len, cts);
 }
 
+/* A request that asks for a receive filter: SNIC_BUDGET_FILTER pays. */
+static bool snic_pf_vf_filter_req(const struct snic_msg *msg)
+{
+	if (msg->type == SNIC_MSG_SET_MAC)
+		return msg->mac_op != SNIC_MAC_CLEAR;
+	return msg->type == SNIC_MSG_SET_VLAN && msg->vlan.add;
+}
+
 static void snic_pf_vf_rcv(struct snic_pf *pf, struct snic_pf_vf *vf)
 {
 	struct snic_vf_policy_state st;
@@ -554,6 +572,9 @@ static void snic_pf_vf_rcv(struct snic_pf *pf, struct snic_pf_vf *vf)
 
 	err = snic_mbx_read(&vf->mbx, w, SNIC_MBX_WORDS);
 	if (err) {
+		/* -EBUSY: the VF held the buffer past the transport's bound. */
+		if (err == -EBUSY)
+			snic_pf_vf_budget_held(pf, vf);
 		snic_vf_log(vf, warn, "cannot read the mailbox: %d\n", err);
 		return;
 	}
@@ -565,6 +586,9 @@ static void snic_pf_vf_rcv(struct snic_pf *pf, struct snic_pf_vf *vf)
 	 * the buffer is stale. The codec reads only what the type needs.
 	 */
 	err = snic_msg_decode(w, SNIC_MBX_WORDS, SNIC_DIR_REQUEST, &msg);
+	if (!err && snic_pf_vf_filter_req(&msg) &&
+	    !snic_pf_vf_budget_ok(pf, vf, SNIC_BUDGET_FILTER))
+		return;
 	snic_pf_vf_policy_state(pf, vf, &msg, err, &st);
 	snic_vf_policy_decide(&st, &msg, err, &d);
 	snic_pf_vf_log_decision(vf, &msg, &d);
@@ -741,17 +765,32 @@ static void snic_pf_vf_tx(struct snic_pf *pf, struct snic_pf_vf *vf)
  */
 static void snic_pf_vf_serve(struct snic_pf *pf, struct snic_pf_vf *vf)
 {
-	bool req;
+	u64 t0 = ktime_get_ns();
+	bool paid = false, req;
 
+	/*
+	 * Each event is paid for before any work (pf_vf_quarantine.c), and
+	 * the time spent on the VF's events after it: not the looks at a VF
+	 * that posted nothing, which another VF's flood may make slow.
+	 */
 	/* Before the request: this ACK is for a message older than its answer. */
 	if (snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_ACK))
 		vf->unread = SNIC_PF_TX_NONE;
 	req = snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_MSG);
-	if (snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_RST))
+	if (snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_RST) &&
+	    snic_pf_vf_budget_ok(pf, vf, SNIC_BUDGET_RESET)) {
 		snic_pf_vf_flr(pf, vf);
-	if (req)
+		paid = true;
+	}
+	if (req && snic_pf_vf_budget_ok(pf, vf, SNIC_BUDGET_MSG)) {
 		snic_pf_vf_rcv(pf, vf);
-	snic_pf_vf_tx(pf, vf);
+		paid = true;
+	}
+	/* A quarantined VF is told nothing either, until it leaves. */
+	if (!vf->budget.quarantined)
+		snic_pf_vf_tx(pf, vf);
+	if (paid)
+		snic_pf_vf_budget_spent(pf, vf, ktime_get_ns() - t0);
 }
 
 /**
@@ -770,8 +809,10 @@ void snic_pf_vf_mbx_work(struct work_struct *work)
 	struct snic_pf *pf = container_of(s, struct snic_pf, sriov);
 	u32 icr, flr, mine, stray;
 	unsigned int v;
+	u64 t0, dt;
 
 	mutex_lock(&s->lock);
+	t0 = ktime_get_ns();
 	/* A global reset clears all of it; hw_init queues us again. */
 	if (snic_pf_dead(pf) || test_bit(SNIC_PF_RESETTING, &pf->state))
 		goto out;
@@ -793,6 +834,10 @@ void snic_pf_vf_mbx_work(struct work_struct *work)
 	for (v = 0; v < s->num_vfs; v++)
 		snic_pf_vf_serve(pf, &s->vfs[v]);
 out:
+	dt = ktime_get_ns() - t0;
+	s->work_passes++;
+	s->work_ns += dt;
+	s->work_max_ns = max(s->work_max_ns, dt);
 	mutex_unlock(&s->lock);
 }
 
