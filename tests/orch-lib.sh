@@ -98,7 +98,12 @@ verified() {
 	return 1
 }
 
-vf_mac_is() { vfi "$1" && [ "$V_mac" = "$2" ]; }
+# vf_mac_is VF MAC: the VF table shows MAC for VF (text of ip link show:
+# cheaper than vfi inside the read-back loops).
+vf_mac_is() {
+	[ "$(ip link show dev "$pf" | awk -v n="$1" '$1 == "vf" && $2 == n { print $4 }' |
+		tr -d ,)" = "$2" ]
+}
 dev_mac_is() { [ "$(in_ns "$1" cat "/sys/class/net/$2/address")" = "$3" ]; }
 
 # sysfs_write DESC VALUE FILE: a sysfs write; its failure is fatal for
