@@ -1,5 +1,5 @@
 #!/bin/bash
-# proves: a hostile VF costs the PF no more than its budgets allow and its neighbours nothing the PF could prevent: VF 0, driverless, runs every rogue-vf mode (random words, per-type fuzz, request storm, VFU held, garbage never ACKed, table fill, address theft, CTRL.RST and FLR storms, counter steering) while VF 1 -> VF 2 carry TCP and the PF pings the wire peer; per mode the PF's mailbox work with the VF table locked stays within the time budget's share of the mode plus a bounded slack, no pass is longer than 250 ms plus the guest's own stalls, ip link set <pf> vf 1 answers within 250 ms, the guest's own stalls excluded (the calls over 100 ms are counted), no PF ping is lost and the PF keeps carrier; the neighbours keep carrier the whole run, the device is never declared dead, at least 100000 hostile messages are sent; the flooding modes put VF 0 in quarantine (VFU held, garbage never ACKed; the request and CTRL.RST storms whenever the PF served more of them than their bucket holds), a quiet cool-down and link state disable/auto release it, the neighbours never; no address the PF knows is stolen, and with an administrative MAC none at all (the wire peer's neither); VF 0's log lines stay within its budget; the neighbours' TCP per mode is printed against the null mode's
+# proves: a hostile VF costs the PF no more than its budgets allow and its neighbours nothing the PF could prevent: VF 0, driverless, runs every rogue-vf mode (random words, per-type fuzz, request storm, VFU held, garbage never ACKed, table fill, address theft, CTRL.RST and FLR storms, counter steering) while VF 1 -> VF 2 carry TCP and the PF pings the wire peer; per mode the PF's mailbox work with the VF table locked stays within the time budget's share of the mode plus a bounded slack, no pass is longer than 250 ms plus the guest's own stalls, ip link set <pf> vf 1 answers within 1000 ms, the guest's own stalls excluded (the calls over 100 ms are counted), no PF ping is lost and the PF keeps carrier; the neighbours keep carrier the whole run, the device is never declared dead, at least 100000 hostile messages are sent; the flooding modes put VF 0 in quarantine (VFU held, garbage never ACKed; the request and CTRL.RST storms whenever the PF served more of them than their bucket holds), a quiet cool-down and link state disable/auto release it, the neighbours never; no address the PF knows is stolen, and with an administrative MAC none at all (the wire peer's neither); VF 0's log lines stay within its budget; the neighbours' TCP per mode is printed against the null mode's
 # requires: pf=sriovnic
 # topology: wire
 # timeout: 600
@@ -25,8 +25,10 @@ min_msgs=${ROGUE_MIN_MSGS:-100000}
 # of the work (lat_goal_ms: the calls over it are counted and printed);
 # in the modes that flood QEMU with MMIO (storm, vfu, noack) calls of 88,
 # 94, 101 and, with a coarser meter, 149 and 227 ms were measured at host
-# loads of 12-19, so the assertion is 250 ms (ROGUE_LAT_MAX_MS).
-lat_max_ms=${ROGUE_LAT_MAX_MS:-250}
+# loads of 12-19, and at a load of 19 541 ms (fill) and 363 ms (steer),
+# where the PF worked a few ms: the assertion is 1000 ms
+# (ROGUE_LAT_MAX_MS), a bound on the PF waiting, not the PF's goal.
+lat_max_ms=${ROGUE_LAT_MAX_MS:-1000}
 lat_goal_ms=100
 # The longest mailbox pass (debugfs mbx max_us) allowed beyond the mode's
 # longest guest stall. A pass does a few dozen register accesses and
@@ -445,7 +447,9 @@ check "after theft: PF -> wire peer ping" ping_ok "" 10.0.0.2
 run_mode rst "$secs"
 served_or_quarantined rst 32 250
 run_mode flr "$secs"
-run_mode steer "$secs" --frame-max 61440 --hold "$secs"
+# steer stops once the counter landed (0.5 s on a quiet host; it did not
+# in 2 s at a host load of 19), then holds it for the PF's statistics.
+run_mode steer 8 --frame-max 61440 --hold "$secs"
 line=$(grep '^rogue-vf: ' /run/rogue-steer)
 check_eq "steer: VF 0's GOTC driven to 0xffffffff" 1 "$(kv_field "$line" landed)"
 
