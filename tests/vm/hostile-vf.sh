@@ -2,7 +2,7 @@
 # proves: a hostile VF costs the PF no more than its budgets allow and its neighbours nothing the PF could prevent: VF 0, driverless, runs every rogue-vf mode (random words, per-type fuzz, request storm, VFU held, garbage never ACKed, table fill, address theft, CTRL.RST and FLR storms, counter steering) while VF 1 -> VF 2 carry TCP and the PF pings the wire peer; per mode the PF's mailbox work with the VF table locked stays within the time budget's share of the mode plus a bounded slack, no pass is longer than 250 ms plus the guest's own stalls, ip link set <pf> vf 1 answers within 1000 ms, the guest's own stalls excluded (the calls over 100 ms are counted), no PF ping is lost and the PF keeps carrier; the neighbours keep carrier the whole run, the device is never declared dead, at least 100000 hostile messages are sent; the flooding modes put VF 0 in quarantine (VFU held, garbage never ACKed; the request and CTRL.RST storms whenever the PF served more of them than their bucket holds), a quiet cool-down and link state disable/auto release it, the neighbours never; no address the PF knows is stolen, and with an administrative MAC none at all (the wire peer's neither); VF 0's log lines stay within its budget; the neighbours' TCP per mode is printed against the null mode's
 # requires: pf=sriovnic
 # topology: wire
-# timeout: 600
+# timeout: 900
 #
 # Documentation/security.rst: budgets and quarantine, the wire peer's
 # address, and what this scenario proves. The neighbours' TCP share is
