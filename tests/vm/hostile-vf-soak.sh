@@ -1,5 +1,5 @@
 #!/bin/bash
-# proves: the hostile-VF scenario (hostile-vf.sh) holds over a soak of at least 1000000 hostile mailbox messages: 15 s per mode instead of 3
+# proves: the hostile-VF scenario (hostile-vf.sh) holds over a soak of at least 1000000 hostile mailbox messages: 15 s per mode instead of 2
 # requires: pf=sriovnic
 # topology: wire
 # timeout: 900
