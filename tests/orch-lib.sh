@@ -37,10 +37,22 @@ not_ok() { _lib_not_ok "$@"; _orch_took; }
 vfi_req() {
 	local l
 	echo "$1" >&"$VFI_W" || return 1
-	while read -r l <&"$VFI_R"; do
+	while vfi_line; do
 		[ "$l" = . ] && return 0
 		printf '%s\n' "$l"
 	done
+	return 1
+}
+
+# vfi_line: the server's next line into l (the caller's local); after
+# 60 s without one, says what the server is doing, on stderr, and fails.
+vfi_line() {
+	local st wc
+	read -r -t 60 l <&"$VFI_R" && return 0
+	read -r st 2>/dev/null <"/proc/$VFI_PID/stat"
+	read -r wc 2>/dev/null <"/proc/$VFI_PID/wchan"
+	echo "vf-info ($VFI_PID) gave no line in 60 s: stat ${st:-gone}, wchan ${wc:-?}" >&2
+	cat "/proc/$VFI_PID/stack" >&2 2>/dev/null
 	return 1
 }
 
@@ -50,7 +62,7 @@ vfi_req() {
 vfi() {
 	local line w l
 	echo "$1" >&"$VFI_W" || return 1
-	while read -r l <&"$VFI_R"; do
+	while vfi_line; do
 		[ "$l" = . ] && break
 		line=$l
 	done
