@@ -57,11 +57,40 @@ static void snic_admin_push_mac(struct snic_pf *pf, struct snic_pf_vf *v)
 		snic_pf_vf_queue_tx(v, SNIC_PF_TX_RESET);
 }
 
+/*
+ * The administrator gave the VF's address back to it (an all-zero MAC,
+ * what sriov-cni and libvirt write at teardown and sriov-cni reads back):
+ * from now on the VF has no address until it chooses one. The VF table
+ * shows zero at once, the address filter and the extra unicast filters
+ * the VF holds go, an address change not yet sent is forgotten, and a
+ * running VF is asked to reset: RESET then gives it no address, so it
+ * keeps or picks its own and registers it (SET_MAC_ADDR, which is now
+ * its own choice). The kernel's igb clears the address and its filter
+ * too, but leaves a running VF without unicast until its driver re-binds.
+ */
+static void snic_admin_clear_mac(struct snic_pf *pf, struct snic_pf_vf *v)
+{
+	lockdep_assert_held(&pf->sriov.lock);
+	v->admin_mac = false;
+	eth_zero_addr(v->admin_addr);
+	eth_zero_addr(v->mac);
+	clear_bit(SNIC_PF_TX_MAC, &v->tx_pending);
+	spin_lock_bh(&pf->sriov.filter_lock);
+	snic_pf_filter_uc_clear(pf, v->idx);
+	snic_pf_filter_vf_mac(pf, v->idx, NULL);
+	spin_unlock_bh(&pf->sriov.filter_lock);
+	netdev_info(pf->netdev, "VF %u: MAC address left to the VF%s\n",
+		    v->idx, v->clear ? ", which is asked to reset" : "");
+	if (v->clear)
+		snic_pf_vf_queue_tx(v, SNIC_PF_TX_RESET);
+}
+
 /**
  * snic_pf_ndo_set_vf_mac() - ndo_set_vf_mac
  * @dev: the PF's netdev
  * @vf: VF number
- * @mac: the address; all-zero gives the choice back to the VF
+ * @mac: the address; all-zero gives the choice back to the VF at once
+ *	(snic_admin_clear_mac())
  *
  * The address is the VF's from its next RESET on, and the VF's extra
  * unicast filters are dropped at once. A VF that negotiated
@@ -94,9 +123,7 @@ int snic_pf_ndo_set_vf_mac(struct net_device *dev, int vf, u8 *mac)
 		goto out;
 	}
 	if (is_zero_ether_addr(mac)) {
-		v->admin_mac = false;
-		eth_zero_addr(v->admin_addr);
-		netdev_info(dev, "VF %d: MAC address left to the VF\n", vf);
+		snic_admin_clear_mac(pf, v);
 		goto out;
 	}
 	if (snic_pf_filter_mac_taken(pf, mac, v->idx))

@@ -2,11 +2,6 @@
 # proves: sriov-cni's netdevice and DPDK pod sequences and the sriov-network-operator's policy apply and reset, replayed in their order on one boot, are each accepted and take effect as that tool checks them, and each teardown leaves the PF's VF table as it found it
 # requires: pf=sriovnic
 # vm: iommu
-# slow: yes
-#
-# In make check-slow, not make check, until it has passed for both VF
-# drivers: it is new, takes about 5 minutes a pair, and its zero-MAC
-# restore step fails on today's PF (Documentation/deployment.rst).
 #
 # The steps, their order and what counts as fatal are read from each
 # tool's public source; every step names the function it comes from.
@@ -15,16 +10,7 @@
 # teardown, checked before the next one starts. Documentation/deployment.rst
 # has the sequences in prose and what the kernel's igb does with them;
 # tests/orch-lib.sh the helpers and the host the sequences start from.
-# vfio-pci (libvirt's stub driver, the operator's and sriov-cni's DPDK
-# devices) needs an IOMMU: Debian's kernel has no VFIO_NOIOMMU.
 # shellcheck disable=SC2154 # V_* are set by vfi (declare -g)
-. "$SNIC_DIR/tests/vm/lib.sh"
-load_drivers
-pf=$(pf_dev 0)
-pfpci=$(pf_pci 0)
-pfsys=/sys/bus/pci/devices/$pfpci
-pf_up 0 10.0.0.1/24 || bail "PF link does not come up"
-modprobe vfio-pci || bail "cannot load vfio-pci"
 # shellcheck source=tests/orch-lib.sh
 . "$SNIC_DIR/tests/orch-lib.sh"
 orch_setup
@@ -42,9 +28,9 @@ cni_add() {
 	ok "$T: FillOriginalVfInfo finds VF 0 in the PF's VF table"
 	o_mac=$V_mac o_vlan=$V_vlan o_qos=$V_qos o_spoofchk=$V_spoofchk
 	o_trust=$V_trust o_max=$V_max_tx o_min=$V_min_tx o_state=$V_link_state
-	host_if=$(vf_dev 0)
-	o_eff=$(cat "/sys/class/net/$host_if/address")
-	o_mtu=$(cat "/sys/class/net/$host_if/mtu")
+	host_if=$(o_vf_dev 0)
+	o_eff=$(<"/sys/class/net/$host_if/address")
+	o_mtu=$(<"/sys/class/net/$host_if/mtu")
 	# ApplyVFConfig (pkg/sriov/sriov.go), every refusal fatal.
 	fatal "ApplyVFConfig: vlan 100 qos 3 proto 802.1Q" \
 		ip link set "$pf" vf 0 vlan 100 qos 3 proto 802.1Q || return 1
@@ -74,8 +60,8 @@ cni_add() {
 	fatal "SetupVF: net1 up" ip -n pod link set net1 up || return 1
 	# IPAM (host-local) and the pod's traffic on its port VLAN.
 	ip -n pod addr add 10.1.0.10/24 dev net1 || return 1
-	check "$T: the pod's VF has carrier" wait_until 30 carrier_on net1 pod
-	check "$T: the pod reaches the PF's VLAN 100 interface" ping_retry pod 10.1.0.1
+	check "$T: the pod's VF has carrier" wait_until 30 carrier pod net1
+	check "$T: the pod reaches the PF's VLAN 100 interface" reaches pod 10.1.0.1
 	check_eq "$T: the PF learnt the pod under the netconf MAC" $mac \
 		"$(ip neigh show 10.1.0.10 dev "$pf.100" | awk '{ print $3 }')"
 	# A netconf asking for min_tx_rate fails ApplyVFConfig and the pod:
@@ -122,10 +108,11 @@ else
 	ip -n pod link show net1 >/dev/null 2>&1 && cni_release
 	cni_reset
 fi
-ip netns del pod 2>/dev/null
+# The pod's netns goes with the pod (the runtime's, not the CNI's); the
+# operator's pod below is another in it, which saves a namespace's cost.
 ip netns del cni-tmp 2>/dev/null
 check_eq "$T: VF 0's netdev is back in the host's netns with its MAC" "$o_eff" \
-	"$(cat "/sys/class/net/$host_if/address" 2>/dev/null)"
+	"$(<"/sys/class/net/$host_if/address")"
 end_clean
 
 # --- sriov-cni: a DPDK pod -----------------------------------------------------
@@ -158,7 +145,7 @@ op_apply() {
 	local i pci
 	# configSriovPFDevice: NumVfs within sriov_totalvfs
 	# (dputils GetSriovVFcapacity).
-	check "$T: configSriovPFDevice: sriov_totalvfs >= 2" test "$(cat "$pfsys/sriov_totalvfs")" -ge 2
+	check "$T: configSriovPFDevice: sriov_totalvfs >= 2" test "$(<"$pfsys/sriov_totalvfs")" -ge 2
 	# createVFs: sriov_numvfs differs -> setEswitchModeAndNumVFs; neither
 	# ice nor mlx5_core, so the mlx5 path: GetNicSriovMode through devlink
 	# (no devlink device: assumed legacy), SetSriovNumVfs writes 0 then
@@ -179,19 +166,19 @@ op_apply() {
 	# VFIsReady (its netdev within 10 s), SetVfAdminMac: the VF's own
 	# MAC made its admin MAC (so that it survives a re-bind).
 	for i in 0 1; do
-		check "$T: VFIsReady: VF $i has a netdev" wait_until 10 vf_dev "$i" || return 1
+		check "$T: VFIsReady: VF $i has a netdev" wait_until 10 o_vf_dev "$i" || return 1
 		local dev mac
-		dev=$(vf_dev "$i")
-		mac=$(cat "/sys/class/net/$dev/address")
+		dev=$(o_vf_dev "$i")
+		mac=$(<"/sys/class/net/$dev/address")
 		fatal "SetVfAdminMac: VF $i's admin MAC $mac" ip link set "$pf" vf "$i" mac "$mac" || return 1
 	done
 	# VF 0: the netdevice group's MTU.
-	fatal "configSriovVFDevices: VF 0 MTU 9000" ip link set "$(vf_dev 0)" mtu 9000 || return 1
+	fatal "configSriovVFDevices: VF 0 MTU 9000" ip link set "$(o_vf_dev 0)" mtu 9000 || return 1
 	# VF 1: kernel.BindDpdkDriver -> BindDriverByBusAndDevice: unbind,
 	# driver_override, bind, driver_override reset (a NUL byte).
-	pci=$(vf_pci 1)
+	pci=$(o_vf_pci 1)
 	sysfs_write "BindDpdkDriver: unbind VF 1" "$pci" \
-		"/sys/bus/pci/drivers/$(vf_driver 1)/unbind" || return 1
+		"/sys/bus/pci/drivers/$(o_vf_driver 1)/unbind" || return 1
 	sysfs_write "BindDpdkDriver: driver_override vfio-pci" vfio-pci \
 		"/sys/bus/pci/devices/$pci/driver_override" || return 1
 	sysfs_write "BindDpdkDriver: bind to vfio-pci" "$pci" /sys/bus/pci/drivers/vfio-pci/bind || return 1
@@ -200,17 +187,16 @@ op_apply() {
 	else
 		not_ok "$T: BindDpdkDriver: driver_override reset"
 	fi
-	check_eq "$T: VF 1 is on vfio-pci" vfio-pci "$(vf_driver 1)"
+	check_eq "$T: VF 1 is on vfio-pci" vfio-pci "$(o_vf_driver 1)"
 	# configSriovDevice: the PF link up if it is not.
 	fatal "configSriovDevice: PF link up" ip link set "$pf" up || return 1
-	check "$T: the PF has carrier at MTU 9000" wait_until 30 carrier_on "$pf"
+	check "$T: the PF has carrier at MTU 9000" wait_until 30 carrier "" "$pf"
 	# The node's pods: VF 0 at MTU 9000 reaches the PF with 8000-byte
 	# frames that must not be fragmented.
-	vf_to_ns 0 opns 10.0.0.20/24 >/dev/null || { not_ok "$T: VF 0 has carrier in a pod"; return 1; }
+	to_ns 0 pod 10.0.0.20/24 || { not_ok "$T: VF 0 has carrier in a pod"; return 1; }
 	ok "$T: VF 0 has carrier in a pod"
 	check "$T: VF 0 reaches the PF with 8000-byte frames (MTU 9000)" \
-		wait_until 20 ip netns exec opns ping -c 1 -W 2 -M "do" -s 8000 10.0.0.1
-	ip netns del opns
+		wait_until 20 ip netns exec pod ping -c 1 -W 2 -M "do" -s 8000 10.0.0.1
 }
 op_reset() {
 	# ResetSriovDevice: the PF's MTU as it was, then
@@ -218,10 +204,10 @@ op_reset() {
 	fatal "ResetSriovDevice: PF MTU 1500" ip link set "$pf" mtu 1500 || return 1
 	sysfs_write "ResetSriovDevice: sriov_numvfs 0" 0 "$pfsys/sriov_numvfs" || return 1
 	check_eq "$T: no VF is left" "0 none" \
-		"$(cat "$pfsys/sriov_numvfs") $(ls -d "$pfsys"/virtfn* 2>/dev/null || echo none)"
-	check "$T: the PF has carrier again at MTU 1500" wait_until 30 carrier_on "$pf"
+		"$(<"$pfsys/sriov_numvfs") $(ls -d "$pfsys"/virtfn* 2>/dev/null || echo none)"
+	check "$T: the PF has carrier again at MTU 1500" wait_until 30 carrier "" "$pf"
 }
 op_apply
 op_reset
 diag "$T: $((SECONDS - t0)) s"
-done_testing
+orch_end

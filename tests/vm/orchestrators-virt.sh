@@ -2,11 +2,6 @@
 # proves: libvirt's <interface type='hostdev'> start and stop and neutron's SR-IOV agent port sequence, replayed in their order on one boot, are each accepted and take effect as that tool checks them, and each teardown leaves the PF's VF table as it found it (libvirt re-binding a VF it took from vfio-pci to its host driver)
 # requires: pf=sriovnic
 # vm: iommu
-# slow: yes
-#
-# In make check-slow, not make check, until it has passed for both VF
-# drivers: it is new, takes about 5 minutes a pair, and its zero-MAC
-# restore step fails on today's PF (Documentation/deployment.rst).
 #
 # The steps, their order and what counts as fatal are read from each
 # tool's public source; every step names the function it comes from.
@@ -15,16 +10,7 @@
 # teardown, checked before the next one starts. Documentation/deployment.rst
 # has the sequences in prose and what the kernel's igb does with them;
 # tests/orch-lib.sh the helpers and the host the sequences start from.
-# vfio-pci (libvirt's stub driver, the operator's and sriov-cni's DPDK
-# devices) needs an IOMMU: Debian's kernel has no VFIO_NOIOMMU.
 # shellcheck disable=SC2154 # V_* are set by vfi (declare -g)
-. "$SNIC_DIR/tests/vm/lib.sh"
-load_drivers
-pf=$(pf_dev 0)
-pfpci=$(pf_pci 0)
-pfsys=/sys/bus/pci/devices/$pfpci
-pf_up 0 10.0.0.1/24 || bail "PF link does not come up"
-modprobe vfio-pci || bail "cannot load vfio-pci"
 # shellcheck source=tests/orch-lib.sh
 . "$SNIC_DIR/tests/orch-lib.sh"
 orch_setup
@@ -60,7 +46,7 @@ lv_setvf() {
 # lv_start VF MAC VLAN
 lv_start() {
 	local vf=$1 pci drv
-	pci=$(vf_pci "$vf")
+	pci=$(o_vf_pci "$vf")
 	# virNetDevSaveNetConfig: the PF must be up (else it refuses to
 	# configure the VF); the VF's admin MAC and VLAN from the VF table;
 	# the VF netdev's MAC when it has one.
@@ -68,11 +54,11 @@ lv_start() {
 	vfi "$vf" || { not_ok "$T: virNetDevGetVfConfig finds VF $vf"; return 1; }
 	ok "$T: virNetDevGetVfConfig: VF $vf has admin MAC $V_mac, vlan $V_vlan"
 	lv_admin=$V_mac lv_vlan=$V_vlan lv_mac=
-	lv_if=$(vf_dev "$vf") && lv_mac=$(cat "/sys/class/net/$lv_if/address")
+	lv_if=$(o_vf_dev "$vf") && lv_mac=$(<"/sys/class/net/$lv_if/address")
 	# virPCIDeviceDetach -> virPCIDeviceBindToStub (src/util/virpci.c):
 	# vfio-pci loaded, and unless already bound to it driver_override,
 	# unbind, drivers_probe (virPCIDeviceBindWithDriverOverride).
-	drv=$(vf_driver "$vf")
+	drv=$(o_vf_driver "$vf")
 	if [ "$drv" != vfio-pci ]; then
 		sysfs_write "virPCIDeviceBindWithDriverOverride: driver_override vfio-pci" \
 			vfio-pci "/sys/bus/pci/devices/$pci/driver_override" || return 1
@@ -80,7 +66,7 @@ lv_start() {
 			"/sys/bus/pci/drivers/$drv/unbind" || return 1
 		sysfs_write "virPCIDeviceRebind: drivers_probe" "$pci" /sys/bus/pci/drivers_probe || return 1
 	fi
-	check_eq "$T: VF $vf is on vfio-pci" vfio-pci "$(vf_driver "$vf")"
+	check_eq "$T: VF $vf is on vfio-pci" vfio-pci "$(o_vf_driver "$vf")"
 	# virNetDevSetNetConfig: the guest's MAC as admin MAC, its VLAN.
 	lv_setvf "$vf" "$2" "$3" || return 1
 	vfi "$vf"
@@ -93,7 +79,7 @@ lv_start() {
 # lv_stop VF
 lv_stop() {
 	local vf=$1 pci restore
-	pci=$(vf_pci "$vf")
+	pci=$(o_vf_pci "$vf")
 	# virHostdevRestoreNetConfig: the saved VF netdev MAC, if there was
 	# one, becomes the admin MAC (the driver re-binding takes it), else
 	# the saved admin MAC; the saved VLAN. Errors are ignored
@@ -110,16 +96,16 @@ lv_stop() {
 	sysfs_write "virPCIDeviceRebind: unbind from vfio-pci" "$pci" \
 		/sys/bus/pci/drivers/vfio-pci/unbind || return 1
 	sysfs_write "virPCIDeviceRebind: drivers_probe" "$pci" /sys/bus/pci/drivers_probe || return 1
-	check "$T: VF $vf is back on $(vf_driver_name) with a netdev" wait_until 30 vf_dev "$vf"
+	check "$T: VF $vf is back on $(vf_driver_name) with a netdev" wait_until 30 o_vf_dev "$vf"
 }
 
 begin libvirt "guest with VF 1 (bound to the VF driver before)"
 lv_start 1 52:54:00:5a:11:01 200
 lv_stop 1
-if [ -n "$(vf_dev 1)" ]; then
-	wait_until 10 dev_mac_is "" "$(vf_dev 1)" "$lv_mac"
+if [ -n "$(o_vf_dev 1)" ]; then
+	wait_until 10 dev_mac_is "" "$(o_vf_dev 1)" "$lv_mac"
 	check_eq "$T: VF 1's netdev has its MAC from before the guest" "$lv_mac" \
-		"$(cat "/sys/class/net/$(vf_dev 1)/address")"
+		"$(<"/sys/class/net/$(o_vf_dev 1)/address")"
 fi
 end_clean
 
@@ -135,8 +121,8 @@ nt_port() {
 	# eswitch_manager.py ESwitchManager.discover_devices ->
 	# _create_emb_switch: PciOsWrapper.get_numvfs (sriov_numvfs) and
 	# scan_vf_devices (the virtfnN links).
-	check_eq "$T: PciOsWrapper.get_numvfs reads sriov_numvfs" 3 "$(cat "$pfsys/sriov_numvfs")"
-	pci=$(vf_pci 2)
+	check_eq "$T: PciOsWrapper.get_numvfs reads sriov_numvfs" 3 "$(<"$pfsys/sriov_numvfs")"
+	pci=$(o_vf_pci 2)
 	check "$T: PciOsWrapper.scan_vf_devices finds virtfn2" test -n "$pci"
 	# EmbSwitch.get_assigned_devices_info: a VF with no netdev is
 	# assigned (is_assigned_vf_direct); its MAC from the PF's VF table
@@ -146,7 +132,7 @@ nt_port() {
 	vfi 2
 	check_eq "$T: get_assigned_macs: VF 2 carries the port's MAC (device_exists)" $port_mac "$V_mac"
 	check "$T: get_link_vfs: every VF reports a link state" \
-		test -z "$(python3 "$VFINFO" "$pf" all | grep link_state=none)"
+		test -z "$(vfi_req all | grep link_state=none)"
 	# sriov_nic_agent.py treat_device: set_device_spoofcheck (port
 	# security on; a failure is only logged), then set_device_state
 	# (admin up, no propagate_uplink_status: enable; EOPNOTSUPP is
@@ -201,9 +187,9 @@ nt_remove() {
 	check_eq "$T: VF 2 is left with vlan 0, no rate, spoofchk on, auto" "0 0 0 on auto" \
 		"$V_vlan $V_max_tx $V_min_tx $V_spoofchk $V_link_state"
 	local dev
-	dev=$(vf_dev 2)
+	dev=$(o_vf_dev 2)
 	check "$T: VF 2's netdev does not keep the guest's MAC" \
-		test "$(cat "/sys/class/net/$dev/address" 2>/dev/null)" != "$port_mac"
+		test "$(<"/sys/class/net/$dev/address")" != "$port_mac"
 }
 nt_port
 nt_remove
@@ -212,4 +198,4 @@ nt_remove
 check_eq "$T: VF 0 and VF 1 untouched" "$(grep -E '^vf=?[01][ d]' <<<"$before")" \
 	"$(table | grep -E '^vf=?[01][ d]')"
 diag "$T: $((SECONDS - t0)) s"
-done_testing
+orch_end
