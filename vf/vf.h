@@ -45,6 +45,12 @@
 #define SNIC_VF_MAX_MTU		9216
 
 #define SNIC_VF_DEF_RING	256
+/*
+ * A VF's queue drops what arrives while it has no buffer: a 256-slot ring
+ * is about 3 ms of line rate, less than a busy host may keep the vCPU
+ * away, and TCP then retransmits. 1024 slots (2 MiB) absorb that.
+ */
+#define SNIC_VF_DEF_RX_RING	1024
 #define SNIC_VF_DEF_ITR_USECS	50
 
 /* Extra unicast filters the VF asks the PF for before going promiscuous. */
@@ -97,6 +103,7 @@ enum snic_vf_reset_reason {
  * @irq: Linux interrupt number
  * @eims: this vector's bit in EIMS/EIMC/EICS
  * @itr_usecs: the interrupt throttle programmed into its EITR
+ * @mbx: the mailbox interrupt may arrive here (see vf_irq.c)
  * @name: interrupt name shown in /proc/interrupts
  */
 struct snic_vf_vector {
@@ -107,6 +114,7 @@ struct snic_vf_vector {
 	unsigned int irq;
 	u32 eims;
 	u32 itr_usecs;
+	bool mbx;
 	char name[32];
 };
 
