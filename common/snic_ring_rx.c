@@ -203,6 +203,18 @@ int snic_ring_clean_rx(struct snic_ring *ring, struct napi_struct *napi,
 		return 0;
 
 	/*
+	 * The last buffer posted came back filled: the device had none left
+	 * (a VF's queue then drops frames and counts them nowhere).
+	 */
+	if (i != ring->next_to_use) {
+		u16 last = (ring->next_to_use ? ring->next_to_use : ring->count) - 1;
+
+		if (READ_ONCE(snic_rx_desc(ring, last)->wb.status_error) &
+		    cpu_to_le32(SNIC_RXD_STAT_DD))
+			full = 1;
+	}
+
+	/*
 	 * Only slots before next_to_use were handed to the hardware; the
 	 * others may still hold an old write-back with DD set.
 	 */
@@ -281,10 +293,6 @@ int snic_ring_clean_rx(struct snic_ring *ring, struct napi_struct *napi,
 		done++;
 	}
 	ring->skb = skb;
-
-	/* Every posted buffer came back filled: the device ran out. */
-	if (done && i == ring->next_to_use)
-		full = 1;
 
 	if (snic_rx_refill_due(snic_ring_desc_unused(ring)))
 		snic_rx_refill(ring, &alloc_fail);

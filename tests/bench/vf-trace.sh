@@ -15,6 +15,14 @@ vf_to_ns 0 nsa 10.0.0.10/24 >/dev/null || bail "VF 0 has no carrier"
 vf_to_ns 1 nsb 10.0.0.11/24 >/dev/null || bail "VF 1 has no carrier"
 ping_retry nsa 10.0.0.11 >/dev/null || bail "VFs cannot reach each other"
 secs=${BENCH_SECS:-5}
+# BENCH_RX_RING: resize both VFs' RX rings first (ethtool -G).
+if [ -n "${BENCH_RX_RING:-}" ]; then
+	for ns in nsa nsb; do
+		in_ns $ns ethtool -G "$(in_ns $ns ls /sys/class/net | grep -v '^lo$' | head -n 1)" rx "$BENCH_RX_RING"
+	done
+	sleep 2
+	ping_retry nsa 10.0.0.11 >/dev/null || bail "no traffic after the resize"
+fi
 
 marker() {
 	python3 - "$(pf_pci 0)" <<'PY'
@@ -47,7 +55,9 @@ tcpx() {
 import sys
 want = ("TCPTimeouts", "TCPLossProbes", "TCPOFOQueue", "TCPDSACKRecv",
         "TCPSpuriousRTOs", "TCPFastRetrans", "TCPSlowStartRetrans",
-        "TCPSackRecovery", "TCPLostRetransmit")
+        "TCPSackRecovery", "TCPLostRetransmit", "TCPBacklogDrop",
+        "TCPRcvQDrop", "TCPOFODrop", "TCPZeroWindowDrop", "TCPRcvCollapsed",
+        "TCPRcvPruned", "PruneCalled", "OfoPruned")
 rows = [l.split() for l in open("/proc/net/netstat")]
 for h, v in zip(rows[::2], rows[1::2]):
     if h[0] == "TcpExt:":
@@ -62,8 +72,12 @@ vfdrops() {
 	for ns in nsa nsb; do
 		d=$(in_ns $ns ls /sys/class/net | grep -v '^lo$' | head -n 1)
 		in_ns $ns ethtool -S "$d" 2>/dev/null |
-			awk -v ns=$ns '$1 ~ /drop|miss|fail|over|err|busy|restart/ && $2 != 0 { printf "%s:%s%s ", ns, $1, $2 }'
+			awk -v ns=$ns '$1 ~ /drop|miss|fail|over|err|busy|restart|full/ && $2 != 0 { printf "%s:%s%s ", ns, $1, $2 }'
 	done
+	# Frames the stack itself dropped (softnet_stat's second column).
+	local n=0 x
+	while read -r _ x _; do n=$((n + 0x$x)); done </proc/net/softnet_stat
+	printf 'softnet_dropped:%d' $n
 	echo
 }
 phase() {	# phase NAME CMD...
@@ -80,9 +94,14 @@ phase() {	# phase NAME CMD...
 }
 in_ns nsb iperf3 -s -D -B 10.0.0.11 -p 5201 >/dev/null 2>&1
 sleep 0.5
-phase ping in_ns nsa ping -q -f -c 2000 10.0.0.11
-phase tcp in_ns nsa iperf3 -c 10.0.0.11 -p 5201 -t "$secs"
-phase udp in_ns nsa iperf3 -u -b 200M -l 1000 -c 10.0.0.11 -p 5201 -t "$secs"
-phase idle sleep "$secs"
+# BENCH_PHASES picks some of them (default: all, in this order).
+for p in ${BENCH_PHASES:-ping tcp udp idle}; do
+	case $p in
+	ping) phase ping in_ns nsa ping -q -f -c 2000 10.0.0.11 ;;
+	tcp) phase tcp in_ns nsa iperf3 -c 10.0.0.11 -p 5201 -t "$secs" ;;
+	udp) phase udp in_ns nsa iperf3 -u -b 200M -l 1000 -c 10.0.0.11 -p 5201 -t "$secs" ;;
+	idle) phase idle sleep "$secs" ;;
+	esac
+done
 ok "phases ran"
 done_testing
