@@ -12,7 +12,7 @@
 #include "pf_hw.h"
 
 #define SNIC_PF_RING_DEFAULT	256
-#define SNIC_PF_RX_RING_DEFAULT	1024	/* see SNIC_VF_DEF_RX_RING */
+#define SNIC_PF_RX_RING_DEFAULT	4096	/* see SNIC_VF_DEF_RX_RING */
 #define SNIC_PF_ITR_DEFAULT	25	/* us: about 40000 interrupts/s */
 
 static const struct pci_device_id snic_pf_ids[] = {

@@ -46,11 +46,12 @@
 
 #define SNIC_VF_DEF_RING	256
 /*
- * A VF's queue drops what arrives while it has no buffer: a 256-slot ring
- * is about 3 ms of line rate, less than a busy host may keep the vCPU
- * away, and TCP then retransmits. 1024 slots (2 MiB) absorb that.
+ * A VF's queue drops what arrives while it has no buffer (QEMU's model:
+ * no back-pressure between VFs), and TCP then retransmits. The receive
+ * window bounds what a flow has in flight to about 2,600 full frames;
+ * 4096 slots (8 MiB of buffers) hold that, 1024 did not (rx_full).
  */
-#define SNIC_VF_DEF_RX_RING	1024
+#define SNIC_VF_DEF_RX_RING	4096
 #define SNIC_VF_DEF_ITR_USECS	50
 
 /* Extra unicast filters the VF asks the PF for before going promiscuous. */

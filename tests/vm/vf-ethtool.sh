@@ -25,7 +25,7 @@ check_eq "link settings show the PF's speed" "Speed: 1000Mb/s" \
 	"$(et "$a" | grep -o 'Speed: .*')"
 check_eq "link detected" "Link detected: yes" "$(et "$a" | grep -o 'Link detected: .*')"
 
-check_eq "default RX ring" 1024 "$(et -g "$a" | awk '/^Current/ { c = 1 } c && /^RX:/ { print $2; exit }')"
+check_eq "default RX ring" 4096 "$(et -g "$a" | awk '/^Current/ { c = 1 } c && /^RX:/ { print $2; exit }')"
 in_ns nsa ping -q -i 0.05 -c 200 10.0.0.11 >/tmp/ethtool-ping.out 2>&1 &
 pinger=$!
 check "ethtool -G rx 512 tx 1024 while traffic flows" et -G "$a" rx 512 tx 1024
