@@ -1,6 +1,7 @@
 #!/bin/bash
 # proves: nothing by itself: measures VF traffic for scripts/bench (not a test)
 # vm: iomem-relaxed
+# timeout: 2400
 # Prints "# bench: <metric> <value>" lines; scripts/bench compares pairs.
 # Each workload also runs between two marker reads of an unimplemented PF
 # register (BAR0 offset 0x1fffc) and prints "# phase: <name> <packets>
