@@ -265,6 +265,7 @@ void snic_ring_get_stats(const struct snic_ring *ring,
 	out->drops = a.drops + b.drops;
 	out->csum_err = a.csum_err + b.csum_err;
 	out->alloc_fail = a.alloc_fail + b.alloc_fail;
+	out->full = a.full + b.full;
 }
 SNIC_EXPORT(snic_ring_get_stats);
 

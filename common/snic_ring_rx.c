@@ -187,20 +187,32 @@ static void snic_rx_fields(struct snic_ring *ring, const union snic_rx_desc *d,
  * Call from the ring's NAPI poll. Frames with hardware errors and frames
  * that do not fit one skb are dropped and counted; skb or buffer
  * allocation failures are counted and never stall the ring. Refills every
- * free slot with one tail write.
+ * free slot with one tail write once a batch is free (snic_rx_refill_due()).
  *
  * Return: frames delivered (at most @budget).
  */
 int snic_ring_clean_rx(struct snic_ring *ring, struct napi_struct *napi,
 		       int budget)
 {
-	u64 bytes = 0, drops = 0, csum_err = 0, alloc_fail = 0;
+	u64 bytes = 0, drops = 0, csum_err = 0, alloc_fail = 0, full = 0;
 	struct sk_buff *skb = ring->skb;
 	u16 i = ring->next_to_clean;
 	int done = 0;
 
 	if (unlikely(!ring->rx_buf))
 		return 0;
+
+	/*
+	 * The last buffer posted came back filled: the device had none left
+	 * (a VF's queue then drops frames and counts them nowhere).
+	 */
+	if (i != ring->next_to_use) {
+		u16 last = (ring->next_to_use ? ring->next_to_use : ring->count) - 1;
+
+		if (READ_ONCE(snic_rx_desc(ring, last)->wb.status_error) &
+		    cpu_to_le32(SNIC_RXD_STAT_DD))
+			full = 1;
+	}
 
 	/*
 	 * Only slots before next_to_use were handed to the hardware; the
@@ -282,15 +294,17 @@ int snic_ring_clean_rx(struct snic_ring *ring, struct napi_struct *napi,
 	}
 	ring->skb = skb;
 
-	snic_rx_refill(ring, &alloc_fail);
+	if (snic_rx_refill_due(snic_ring_desc_unused(ring)))
+		snic_rx_refill(ring, &alloc_fail);
 
-	if (done || drops || csum_err || alloc_fail) {
+	if (done || drops || csum_err || alloc_fail || full) {
 		u64_stats_update_begin(&ring->syncp);
 		ring->stats.packets += done;
 		ring->stats.bytes += bytes;
 		ring->stats.drops += drops;
 		ring->stats.csum_err += csum_err;
 		ring->stats.alloc_fail += alloc_fail;
+		ring->stats.full += full;
 		u64_stats_update_end(&ring->syncp);
 	}
 	return done;

@@ -27,6 +27,7 @@ static const struct snic_pf_stat snic_pf_ring_stats[] = {
 	SNIC_PF_RING_STAT(drops),
 	SNIC_PF_RING_STAT(csum_err),
 	SNIC_PF_RING_STAT(alloc_fail),
+	SNIC_PF_RING_STAT(full),
 };
 
 #define SNIC_PF_HW_STAT(f) { #f, offsetof(struct snic_pf_hw_stats, f) }

@@ -12,6 +12,7 @@
 #include "pf_hw.h"
 
 #define SNIC_PF_RING_DEFAULT	256
+#define SNIC_PF_RX_RING_DEFAULT	4096	/* see SNIC_VF_DEF_RX_RING */
 #define SNIC_PF_ITR_DEFAULT	25	/* us: about 40000 interrupts/s */
 
 static const struct pci_device_id snic_pf_ids[] = {
@@ -45,7 +46,7 @@ static struct snic_pf *snic_pf_alloc(struct pci_dev *pdev)
 	INIT_WORK(&pf->reset_work, snic_pf_reset_work);
 	pf->state = BIT(SNIC_PF_DOWN);
 	pf->tx_count = SNIC_PF_RING_DEFAULT;
-	pf->rx_count = SNIC_PF_RING_DEFAULT;
+	pf->rx_count = SNIC_PF_RX_RING_DEFAULT;
 	pf->itr_usecs = SNIC_PF_ITR_DEFAULT;
 	pf->msg_enable = netif_msg_init(-1, NETIF_MSG_DRV | NETIF_MSG_PROBE |
 					NETIF_MSG_LINK);

@@ -45,6 +45,13 @@
 #define SNIC_VF_MAX_MTU		9216
 
 #define SNIC_VF_DEF_RING	256
+/*
+ * A VF's queue drops what arrives while it has no buffer (QEMU's model:
+ * no back-pressure between VFs), and TCP then retransmits. The receive
+ * window bounds what a flow has in flight to about 2,600 full frames;
+ * 4096 slots (8 MiB of buffers) hold that, 1024 did not (rx_full).
+ */
+#define SNIC_VF_DEF_RX_RING	4096
 #define SNIC_VF_DEF_ITR_USECS	50
 
 /* Extra unicast filters the VF asks the PF for before going promiscuous. */
@@ -52,6 +59,13 @@
 
 /* How often the service work runs when nothing wakes it. */
 #define SNIC_VF_WATCHDOG_MS	1000
+/*
+ * How often the service work folds the 32-bit hardware counters (nine
+ * reads): well within the fastest wrap (GORC, 4 GiB: about 34 s at line
+ * rate). ethtool -S folds them itself; ip -s link's multicast count lags
+ * by up to this.
+ */
+#define SNIC_VF_STATS_FOLD_MS	10000
 
 /**
  * enum snic_vf_state_bits - bits of &snic_vf.state (atomic bitops)
@@ -97,6 +111,7 @@ enum snic_vf_reset_reason {
  * @irq: Linux interrupt number
  * @eims: this vector's bit in EIMS/EIMC/EICS
  * @itr_usecs: the interrupt throttle programmed into its EITR
+ * @mbx: the mailbox interrupt may arrive here (see vf_irq.c)
  * @name: interrupt name shown in /proc/interrupts
  */
 struct snic_vf_vector {
@@ -107,6 +122,7 @@ struct snic_vf_vector {
 	unsigned int irq;
 	u32 eims;
 	u32 itr_usecs;
+	bool mbx;
 	char name[32];
 };
 

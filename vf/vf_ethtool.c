@@ -17,7 +17,7 @@
 
 /* ethtool -S, in this order; one u64 each. */
 struct snic_vf_ethtool_stats {
-	u64 rx_packets, rx_bytes, rx_drops, rx_csum_err, rx_alloc_fail;
+	u64 rx_packets, rx_bytes, rx_drops, rx_csum_err, rx_alloc_fail, rx_full;
 	u64 tx_packets, tx_bytes, tx_restarts, tx_busy, tx_drops;
 	u64 hw_rx_packets, hw_tx_packets, hw_rx_bytes, hw_tx_bytes;
 	u64 hw_rx_multicast, hw_rx_lb_packets, hw_tx_lb_packets;
@@ -30,6 +30,7 @@ struct snic_vf_ethtool_stats {
 
 static const char snic_vf_stat_names[][ETH_GSTRING_LEN] = {
 	"rx_packets", "rx_bytes", "rx_drops", "rx_csum_err", "rx_alloc_fail",
+	"rx_full",
 	"tx_packets", "tx_bytes", "tx_restarts", "tx_busy", "tx_drops",
 	"hw_rx_packets", "hw_tx_packets", "hw_rx_bytes", "hw_tx_bytes",
 	"hw_rx_multicast", "hw_rx_lb_packets", "hw_tx_lb_packets",
@@ -83,6 +84,7 @@ static void snic_vf_get_ethtool_stats(struct net_device *netdev,
 	s.rx_drops = rs.drops;
 	s.rx_csum_err = rs.csum_err;
 	s.rx_alloc_fail = rs.alloc_fail;
+	s.rx_full = rs.full;
 	s.tx_packets = ts.packets;
 	s.tx_bytes = ts.bytes;
 	s.tx_restarts = ts.restarts;

@@ -136,8 +136,8 @@ static void snic_vf_counter_read(struct snic_vf *vf, struct snic_vf_counter *c,
  *	(after a reset that may have cleared the registers)
  *
  * Must run at least once per wrap of the fastest counter (GORC wraps
- * after 4 GiB, about 34 s at line rate); the service work runs every
- * SNIC_VF_WATCHDOG_MS. Nothing is read once the device is gone.
+ * after 4 GiB, about 34 s at line rate); the service work runs it every
+ * SNIC_VF_STATS_FOLD_MS. Nothing is read once the device is gone.
  */
 void snic_vf_hw_stats_update(struct snic_vf *vf, bool rebase)
 {

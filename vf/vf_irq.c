@@ -4,17 +4,22 @@
  *
  * A VF has up to three vectors; the driver uses them as
  *
- *   3 granted: 0 RX, 1 TX, 2 mailbox
- *   2 granted: 0 RX and TX (one NAPI), 1 mailbox
+ *   3 granted: 0 RX and TX (one NAPI), 1 and 2 mailbox
+ *   2 granted: 0 RX and TX, 1 mailbox
  *   1 granted: 0 everything
  *
- * The mailbox vector is programmed in IVAR_MISC, but not every device
- * delivers the mailbox interrupt there (QEMU's model treats the field as
- * a bit position and may raise another vector), and a PF reset raises no
- * interrupt at all. So every handler wakes mailbox waiters and runs the
- * service work, and that work also runs on its own timer (vf_link.c).
- * Handlers never touch the mailbox registers themselves: its status bits
- * clear on read and belong to whoever holds &snic_vf.mbx_lock.
+ * The mailbox vector (the last) is programmed in IVAR_MISC, but not every
+ * device delivers the mailbox interrupt there: QEMU's model treats the
+ * field as a bit position and raises the vector before it instead (1 for
+ * 2, 0 for 1). With three vectors that one carries no ring either, so a
+ * queue interrupt never has to wonder whether it was the mailbox: it
+ * schedules NAPI and reads or runs nothing else. Only a ring vector that
+ * may also carry the mailbox (@snic_vf_vector.mbx: fewer than three
+ * vectors) wakes mailbox waiters and runs the service work, at most once
+ * a jiffy. A PF reset raises no interrupt at all, so that work also runs
+ * on its own timer (vf_link.c). Handlers never touch the mailbox registers
+ * themselves: its status bits clear on read and belong to whoever holds
+ * &snic_vf.mbx_lock.
  */
 #include <linux/bitfield.h>
 #include <linux/interrupt.h>
@@ -55,7 +60,8 @@ static irqreturn_t snic_vf_msix_ring(int irq, void *data)
 {
 	struct snic_vf_vector *v = data;
 
-	snic_vf_irq_mbx_check(v->vf);
+	if (v->mbx)
+		snic_vf_irq_mbx_check(v->vf);
 	napi_schedule_irqoff(&v->napi);
 	return IRQ_HANDLED;
 }
@@ -83,8 +89,8 @@ static int snic_vf_poll(struct napi_struct *napi, int budget)
 	if (!tx_done || work >= budget)
 		return budget;
 
-	if (napi_complete_done(napi, work))
-		vf_wr32(v->vf, SNIC_VF_EIMS, v->eims);
+	/* Never masked: nothing to re-arm (see snic_vf_irq_enable()). */
+	napi_complete_done(napi, work);
 	return work;
 }
 
@@ -93,15 +99,23 @@ static void snic_vf_vectors_assign(struct snic_vf *vf)
 {
 	unsigned int i;
 
+	unsigned int mbx = snic_vf_mbx_vector(vf);
+
 	for (i = 0; i < vf->num_vec; i++) {
 		vf->vec[i].vf = vf;
 		vf->vec[i].eims = BIT(i);
 		vf->vec[i].itr_usecs = SNIC_VF_DEF_ITR_USECS;
 		vf->vec[i].rx = NULL;
 		vf->vec[i].tx = NULL;
+		/* Where IVAR_MISC says, or where the model takes it to say. */
+		vf->vec[i].mbx = i == mbx || i + 1 == mbx;
 	}
+	/*
+	 * One queue vector for both rings: a TX completion rides on the
+	 * RX interrupt that a reply brings anyway.
+	 */
 	vf->vec[0].rx = &vf->rx_ring;
-	vf->vec[vf->num_vec == 3 ? 1 : 0].tx = &vf->tx_ring;
+	vf->vec[0].tx = &vf->tx_ring;
 }
 
 /* A queue vector's NAPI: named by its rings, tied to its interrupt. */
@@ -252,16 +266,19 @@ void snic_vf_irq_map(struct snic_vf *vf)
  * snic_vf_irq_enable() - unmask every vector
  * @vf: the VF
  *
- * Every vector's cause auto-clears; queue vectors also auto-mask and are
- * unmasked again when their NAPI poll completes.
+ * Every vector's cause auto-clears (EIAC), so no handler reads EICR.
+ * Nothing auto-masks (EIAM 0) and no poll re-arms: EITR spaces a queue
+ * vector's interrupts, and one that comes while its NAPI runs costs a
+ * napi_schedule() that finds it scheduled (NAPI polls once more), where
+ * masking would cost an EIMS write per poll. QEMU's model does not
+ * auto-mask at all, so there the write bought nothing.
  */
 void snic_vf_irq_enable(struct snic_vf *vf)
 {
 	u32 all = GENMASK(vf->num_vec - 1, 0);
 
 	vf_wr32(vf, SNIC_VF_EIAC, all);
-	vf_wr32(vf, SNIC_VF_EIAM, snic_vf_queue_eims(vf) &
-		~vf->vec[snic_vf_mbx_vector(vf)].eims);
+	vf_wr32(vf, SNIC_VF_EIAM, 0);
 	vf_wr32(vf, SNIC_VF_EIMS, all);
 }
 

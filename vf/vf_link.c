@@ -348,7 +348,7 @@ static void snic_vf_service(struct work_struct *work)
 
 	if (time_after_eq(jiffies, vf->stats_next)) {
 		snic_vf_hw_stats_update(vf, false);
-		vf->stats_next = jiffies + msecs_to_jiffies(SNIC_VF_WATCHDOG_MS);
+		vf->stats_next = jiffies + msecs_to_jiffies(SNIC_VF_STATS_FOLD_MS);
 	}
 
 	mutex_lock(&vf->mbx_lock);

@@ -496,7 +496,7 @@ struct snic_vf *snic_vf_netdev_alloc(struct pci_dev *pdev)
 	vf->netdev = netdev;
 	vf->msg_enable = NETIF_MSG_DRV | NETIF_MSG_PROBE | NETIF_MSG_LINK;
 	vf->tx_count = SNIC_VF_DEF_RING;
-	vf->rx_count = SNIC_VF_DEF_RING;
+	vf->rx_count = SNIC_VF_DEF_RX_RING;
 	mutex_init(&vf->mbx_lock);
 	spin_lock_init(&vf->stats_lock);
 	vf->filters.max_frame = snic_vf_max_frame(ETH_DATA_LEN);

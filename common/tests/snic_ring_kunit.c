@@ -85,6 +85,18 @@ static void snic_ring_test_unused(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, snic_ring_unused(4096, 0, 4095), 4094);
 }
 
+/* RX refill goes back in batches: a frame or two waits for more. */
+static void snic_ring_test_refill_due(struct kunit *test)
+{
+	KUNIT_EXPECT_FALSE(test, snic_rx_refill_due(0));
+	KUNIT_EXPECT_FALSE(test, snic_rx_refill_due(1));
+	KUNIT_EXPECT_FALSE(test, snic_rx_refill_due(SNIC_RX_REFILL_BATCH - 1));
+	KUNIT_EXPECT_TRUE(test, snic_rx_refill_due(SNIC_RX_REFILL_BATCH));
+	/* A ring left empty by allocation failures. */
+	KUNIT_EXPECT_TRUE(test, snic_rx_refill_due(SNIC_RING_MIN - 1));
+	KUNIT_EXPECT_TRUE(test, snic_rx_refill_due(SNIC_RING_MAX - 1));
+}
+
 /* ---- descriptor count --------------------------------------------------- */
 
 static struct sk_buff *snic_test_skb(struct kunit *test, unsigned int head,
@@ -301,6 +313,7 @@ static struct kunit_case snic_ring_cases[] = {
 	KUNIT_CASE(snic_ring_test_layout),
 	KUNIT_CASE(snic_ring_test_ctx_pack),
 	KUNIT_CASE(snic_ring_test_unused),
+	KUNIT_CASE(snic_ring_test_refill_due),
 	KUNIT_CASE(snic_ring_test_desc_count),
 	KUNIT_CASE(snic_ring_test_csum_tcp4),
 	KUNIT_CASE(snic_ring_test_csum_udp6_vlan),

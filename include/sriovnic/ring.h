@@ -111,6 +111,9 @@ struct snic_rx_buffer {
  *	RX: frames dropped (hardware error, too many fragments)
  * @csum_err: RX: frames whose L3/L4 checksum the hardware found wrong
  * @alloc_fail: RX: buffer or skb allocations that failed
+ * @full: RX: polls that found every posted buffer filled, so that the
+ *	device had none left for a while and may have dropped frames (a
+ *	VF's queue drops them without counting them anywhere)
  */
 struct snic_ring_stats {
 	u64 packets;
@@ -120,6 +123,7 @@ struct snic_ring_stats {
 	u64 drops;
 	u64 csum_err;
 	u64 alloc_fail;
+	u64 full;
 };
 
 /**
@@ -212,6 +216,25 @@ struct snic_ring {
 static inline u16 snic_ring_unused(u16 count, u16 ntu, u16 ntc)
 {
 	return (ntc > ntu ? 0 : count) + ntc - ntu - 1;
+}
+
+/* RX buffers posted together: one tail write per this many, at most. */
+#define SNIC_RX_REFILL_BATCH	16
+
+/**
+ * snic_rx_refill_due() - is an RX refill worth its tail write now
+ * @unused: free descriptors (snic_ring_unused())
+ *
+ * Buffers go back in batches of SNIC_RX_REFILL_BATCH, so that a poll that
+ * received a frame or two does not pay a register write for it. Even the
+ * smallest ring keeps most of its buffers posted meanwhile.
+ *
+ * Return: true to refill now.
+ */
+static inline bool snic_rx_refill_due(u16 unused)
+{
+	static_assert(SNIC_RING_MIN >= 4 * SNIC_RX_REFILL_BATCH);
+	return unused >= SNIC_RX_REFILL_BATCH;
 }
 
 /**

@@ -56,7 +56,7 @@ else
 fi
 
 # --- ethtool: rings, channels, coalescing, registers ----------------------
-check_eq "ethtool -g default RX ring" 256 \
+check_eq "ethtool -g default RX ring" 4096 \
 	"$(ip netns exec nsa ethtool -g "$a" | awk '/^RX:/ { v = $2 } END { print v }')"
 check "ethtool -G rx 512 tx 1024" ip netns exec nsa ethtool -G "$a" rx 512 tx 1024
 check_eq "ethtool -g shows the new TX ring" 1024 \

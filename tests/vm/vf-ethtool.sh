@@ -1,5 +1,5 @@
 #!/bin/bash
-# proves: the VF driver's ethtool interface: -i names it, -S counts traffic and mailbox work, -G resizes rings under traffic, -C sets the interrupt throttle, link settings show the PF's speed, and promiscuous/all-multicast requests never fail the interface even when the PF refuses them
+# proves: the VF driver's ethtool interface: -i names it, -S counts traffic and mailbox work (and rx_full, a receive ring the device found without buffers), -G resizes rings under traffic, -C sets the interrupt throttle, link settings show the PF's speed, and promiscuous/all-multicast requests never fail the interface even when the PF refuses them
 # requires: vf=sriovnic
 . "$SNIC_DIR/tests/vm/lib.sh"
 load_drivers
@@ -25,7 +25,7 @@ check_eq "link settings show the PF's speed" "Speed: 1000Mb/s" \
 	"$(et "$a" | grep -o 'Speed: .*')"
 check_eq "link detected" "Link detected: yes" "$(et "$a" | grep -o 'Link detected: .*')"
 
-check_eq "default RX ring" 256 "$(et -g "$a" | awk '/^Current/ { c = 1 } c && /^RX:/ { print $2; exit }')"
+check_eq "default RX ring" 4096 "$(et -g "$a" | awk '/^Current/ { c = 1 } c && /^RX:/ { print $2; exit }')"
 in_ns nsa ping -q -i 0.05 -c 200 10.0.0.11 >/tmp/ethtool-ping.out 2>&1 &
 pinger=$!
 check "ethtool -G rx 512 tx 1024 while traffic flows" et -G "$a" rx 512 tx 1024
@@ -52,4 +52,18 @@ sleep 2
 check "VF 0 -> VF 1 ping afterwards" ping_ok nsa 10.0.0.11
 t=$(stat mbx_timeouts)
 check_eq "no mailbox timeout" 0 "$t"
+
+# A UDP flood into a small ring, against an interrupt throttle that holds
+# the receiver off for ~8 ms: the device runs out of buffers.
+check_eq "rx_full is 0 before any burst" 0 "$(stat rx_full)"
+check "ethtool -G rx 64 and rx-usecs 8191" sh -c \
+	"ip netns exec nsa ethtool -G $a rx 64 && ip netns exec nsa ethtool -C $a rx-usecs 8191"
+ping_retry nsb 10.0.0.10 >/dev/null
+in_ns nsa iperf3 -s -1 -D -B 10.0.0.10 -p 5202 >/dev/null 2>&1
+sleep 0.5
+in_ns nsb timeout 30 iperf3 -c 10.0.0.10 -p 5202 -u -b 1G -l 1400 -t 3 >/dev/null 2>&1
+f=$(stat rx_full)
+check "rx_full counts the ring running out ($f)" test "${f:-0}" -gt 0
+et -C "$a" rx-usecs 50 >/dev/null
+check "VF 0 -> VF 1 ping after the burst" ping_retry nsa 10.0.0.11
 done_testing
