@@ -16,31 +16,6 @@
 #include <linux/pci.h>
 #include <linux/tracepoint.h>
 
-#define snic_trace_msg_types					\
-	{ 0x0001, "RESET" }, { 0x0002, "SET_MAC" },		\
-	{ 0x0003, "SET_MC" }, { 0x0004, "SET_VLAN" },		\
-	{ 0x0005, "SET_LPE" }, { 0x0006, "SET_PROMISC" },	\
-	{ 0x0040, "EXT_HELLO" }, { 0x0041, "EXT_EVENT" },	\
-	{ 0x0100, "PF_CONTROL" }, { 0x0000, "NONE" }
-
-/* enum snic_vf_reason */
-#define snic_trace_verdicts					\
-	{ 0, "ok" }, { 1, "no_mac" }, { 2, "not_cts" },		\
-	{ 3, "reply_flags" }, { 4, "malformed" },		\
-	{ 5, "unknown_type" }, { 6, "admin_mac" },		\
-	{ 7, "no_rar" }, { 8, "port_vlan" }, { 9, "no_vlvf" },	\
-	{ 10, "untrusted" }, { 11, "no_hw" }, { 12, "failed" },	\
-	{ 13, "addr_in_use" }
-
-/* enum snic_vf_reply */
-#define snic_trace_replies					\
-	{ 0, "ack" }, { 1, "nack" }, { 2, "bare_nack" }, { 3, "none" }
-
-/* enum snic_budget_kind */
-#define snic_trace_budgets					\
-	{ 0, "messages" }, { 1, "resets" }, { 2, "filters" },	\
-	{ 3, "buffer_held" }, { 4, "time" }
-
 TRACE_EVENT(sriovnic_pf_mbx_in,
 	TP_PROTO(struct pci_dev *pdev, unsigned int vf, const u32 *w,
 		 unsigned int len, u8 verdict, u8 reply, u8 refusal),
@@ -70,10 +45,24 @@ TRACE_EVENT(sriovnic_pf_mbx_in,
 	TP_printk("%02x:%02x.%u vf=%u type=%s words=%u w=%08x,%08x,%08x verdict=%s reply=%s refusal=%u",
 		  PCI_BUS_NUM(__entry->rid), PCI_SLOT(__entry->rid & 0xff),
 		  PCI_FUNC(__entry->rid & 0xff), __entry->vf,
-		  __print_symbolic(__entry->w0 & 0xffff, snic_trace_msg_types),
+		  __print_symbolic(__entry->w0 & 0xffff,
+		    { 0x0001, "RESET" }, { 0x0002, "SET_MAC" },
+		    { 0x0003, "SET_MC" }, { 0x0004, "SET_VLAN" },
+		    { 0x0005, "SET_LPE" }, { 0x0006, "SET_PROMISC" },
+		    { 0x0040, "EXT_HELLO" }, { 0x0041, "EXT_EVENT" },
+		    { 0x0100, "PF_CONTROL" }, { 0x0000, "NONE" }),
 		  __entry->len, __entry->w0, __entry->w1, __entry->w2,
-		  __print_symbolic(__entry->verdict, snic_trace_verdicts),
-		  __print_symbolic(__entry->reply, snic_trace_replies),
+		  __print_symbolic(__entry->verdict,
+		    { 0, "ok" }, { 1, "no_mac" },
+		    { 2, "not_cts" }, { 3, "reply_flags" },
+		    { 4, "malformed" }, { 5, "unknown_type" },
+		    { 6, "admin_mac" }, { 7, "no_rar" },
+		    { 8, "port_vlan" }, { 9, "no_vlvf" },
+		    { 10, "untrusted" }, { 11, "no_hw" },
+		    { 12, "failed" }, { 13, "addr_in_use" }),
+		  __print_symbolic(__entry->reply,
+		    { 0, "ack" }, { 1, "nack" },
+		    { 2, "bare_nack" }, { 3, "none" }),
 		  __entry->refusal)
 );
 
@@ -100,7 +89,12 @@ TRACE_EVENT(sriovnic_pf_mbx_out,
 	TP_printk("%02x:%02x.%u vf=%u type=%s words=%u w=%08x,%08x%s%s%s err=%d",
 		  PCI_BUS_NUM(__entry->rid), PCI_SLOT(__entry->rid & 0xff),
 		  PCI_FUNC(__entry->rid & 0xff), __entry->vf,
-		  __print_symbolic(__entry->w0 & 0xffff, snic_trace_msg_types),
+		  __print_symbolic(__entry->w0 & 0xffff,
+		    { 0x0001, "RESET" }, { 0x0002, "SET_MAC" },
+		    { 0x0003, "SET_MC" }, { 0x0004, "SET_VLAN" },
+		    { 0x0005, "SET_LPE" }, { 0x0006, "SET_PROMISC" },
+		    { 0x0040, "EXT_HELLO" }, { 0x0041, "EXT_EVENT" },
+		    { 0x0100, "PF_CONTROL" }, { 0x0000, "NONE" }),
 		  __entry->len, __entry->w0, __entry->w1,
 		  __entry->w0 & BIT(31) ? " ack" : "",
 		  __entry->w0 & BIT(30) ? " nack" : "",
@@ -146,7 +140,10 @@ TRACE_EVENT(sriovnic_pf_vf_quarantine,
 		  PCI_BUS_NUM(__entry->rid), PCI_SLOT(__entry->rid & 0xff),
 		  PCI_FUNC(__entry->rid & 0xff), __entry->vf,
 		  __entry->enter ? "entered" : "released",
-		  __print_symbolic(__entry->kind, snic_trace_budgets),
+		  __print_symbolic(__entry->kind,
+		    { 0, "messages" }, { 1, "resets" },
+		    { 2, "filters" }, { 3, "buffer_held" },
+		    { 4, "time" }),
 		  __entry->ignored)
 );
 

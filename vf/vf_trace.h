@@ -15,13 +15,6 @@
 #include <linux/pci.h>
 #include <linux/tracepoint.h>
 
-#define snic_vf_trace_msg_types					\
-	{ 0x0001, "RESET" }, { 0x0002, "SET_MAC" },		\
-	{ 0x0003, "SET_MC" }, { 0x0004, "SET_VLAN" },		\
-	{ 0x0005, "SET_LPE" }, { 0x0006, "SET_PROMISC" },	\
-	{ 0x0040, "EXT_HELLO" }, { 0x0041, "EXT_EVENT" },	\
-	{ 0x0100, "PF_CONTROL" }
-
 TRACE_EVENT(sriovnic_vf_mbx,
 	TP_PROTO(struct pci_dev *pdev, u16 type, u8 info, int err,
 		 u32 reply_flags, u8 refusal, u64 latency_ns),
@@ -47,7 +40,12 @@ TRACE_EVENT(sriovnic_vf_mbx,
 	TP_printk("%02x:%02x.%u type=%s info=%u reply=%s%s refusal=%u err=%d latency_us=%llu",
 		  PCI_BUS_NUM(__entry->rid), PCI_SLOT(__entry->rid & 0xff),
 		  PCI_FUNC(__entry->rid & 0xff),
-		  __print_symbolic(__entry->type, snic_vf_trace_msg_types),
+		  __print_symbolic(__entry->type,
+		    { 0x0001, "RESET" }, { 0x0002, "SET_MAC" },
+		    { 0x0003, "SET_MC" }, { 0x0004, "SET_VLAN" },
+		    { 0x0005, "SET_LPE" }, { 0x0006, "SET_PROMISC" },
+		    { 0x0040, "EXT_HELLO" }, { 0x0041, "EXT_EVENT" },
+		    { 0x0100, "PF_CONTROL" }),
 		  __entry->info,
 		  __entry->reply_flags & BIT(31) ? "ack" :
 		  __entry->reply_flags & BIT(30) ? "nack" : "none",
