@@ -11,6 +11,13 @@ load_drivers
 pf=$(pf_dev 0)
 pci=$(pf_pci 0)
 pf_up 0 10.0.0.1/24 || bail "PF link does not come up"
+# Tracing from before the VFs exist: their drivers' first handshake too.
+tr=/sys/kernel/tracing
+[ -e "$tr/trace" ] || mount -t tracefs nodev "$tr"
+echo 0 >"$tr/tracing_on"
+echo >"$tr/trace"
+echo 1 >"$tr/events/sriovnic/enable" || bail "no sriovnic trace events"
+echo 1 >"$tr/tracing_on"
 enable_vfs 2 || bail "VFs did not appear"
 vf0=$(vf_pci 0) || bail "no VF 0"
 echo "$vf0" >"/sys/bus/pci/drivers/$(vf_driver 0)/unbind" || bail "cannot unbind VF 0"
@@ -18,13 +25,6 @@ dbg=$(pf_vfs_debugfs) || bail "no PF debugfs"
 rogue=$(rogue_vf_bin) || bail "no rogue-vf tool"
 bar="python3 $SNIC_DIR/tests/snic-bar.py"
 rep="pci/$pci reporter vf_mbx"
-
-tr=/sys/kernel/tracing
-[ -e "$tr/trace" ] || mount -t tracefs nodev "$tr"
-echo 0 >"$tr/tracing_on"
-echo >"$tr/trace"
-echo 1 >"$tr/events/sriovnic/enable" || bail "no sriovnic trace events"
-echo 1 >"$tr/tracing_on"
 
 b=$(vf_to_ns 1 nsb 10.0.0.11/24) || bail "VF 1 has no carrier in its namespace"
 check "PF -> VF 1 ping" ping_retry "" 10.0.0.11
@@ -103,7 +103,7 @@ echo 0 >"$tr/events/sriovnic/enable"
 vf1=$(vf_pci 1)
 vf1=${vf1#0000:}
 diag "trace, VF 1's SET_LPE and VF 0's quarantine:" \
-	"$(grep -E "vf=1 type=SET_LPE|$vf1 type=SET_LPE|quarantine" <<<"$t" | head -n 8)"
+	"$(grep -E "vf=1 type=SET_LPE|$vf1 type=SET_LPE|quarantine|vf_reset|malformed" <<<"$t" | head -n 14)"
 check "PF trace: VF 1's SET_LPE read, ok and ACKed" \
 	grep -Eq 'sriovnic_pf_mbx_in: .* vf=1 type=SET_LPE words=2 .* verdict=ok reply=ack' <<<"$t"
 check "PF trace: the answer written to VF 1" \
@@ -115,8 +115,8 @@ check "VF trace: VF 1's reset handshake" \
 check "PF trace: VF 0's malformed SET_LPE" \
 	grep -Eq 'sriovnic_pf_mbx_in: .* vf=0 type=SET_LPE .* verdict=malformed reply=nack' <<<"$t"
 check "PF trace: VF resets served" grep -Eq 'sriovnic_pf_vf_reset: .* vf=0' <<<"$t"
-check "PF trace: VF 0 quarantine entered" \
-	grep -Eq 'sriovnic_pf_vf_quarantine: .* vf=0 entered budget=messages' <<<"$t"
+check "PF trace: VF 0 quarantine entered, over its $bud budget" \
+	grep -Eq "sriovnic_pf_vf_quarantine: .* vf=0 entered budget=$bud" <<<"$t"
 check "PF trace: and released" \
 	grep -Eq 'sriovnic_pf_vf_quarantine: .* vf=0 released' <<<"$t"
 check "disable SR-IOV" set_numvfs 0
