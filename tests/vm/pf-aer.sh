@@ -15,7 +15,7 @@ mon_n=0
 qemu_monitor() {
 	local f i
 	mon_n=$((mon_n + 1))
-	f=/run/out/mon-$(( $$ * 100 + mon_n ))
+	f=/run/out/mon-$BASHPID$RANDOM$SECONDS
 	echo "$*" >"$f.tmp" && mv "$f.tmp" "$f.cmd" || return 1
 	for ((i = 0; i < 300; i++)); do
 		[ -e "$f.out" ] && { cat "$f.out"; return 0; }
