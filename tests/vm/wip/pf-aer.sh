@@ -3,7 +3,16 @@
 # requires: pf=sriovnic
 # pairs: sriovnic/sriovnic
 # vm: monitor
-# timeout: 300
+# timeout: 900
+#
+# NOT YET PASSING, kept out of tests/vm/ so that no run picks it up: on
+# QEMU 10.0.2 the monitor relay works (the first checks pass) and QEMU
+# accepts the injection ("OK id: pf0 root bus: 0000:00, bus: 1 devfn:
+# 0.0"), but the guest's AER driver (enabled on the root port, native
+# control granted by _OSC) logged nothing for UNSUP, and "-c" is refused
+# with a named status; see pf.rst. Run it by hand with
+#   scripts/vm-tests --pairs sriovnic/sriovnic tests/vm/wip/pf-aer.sh
+# (or copy it to tests/vm) once the injection reaches the guest.
 #
 # One pair: the VFs' handlers are ours. The guest cannot reach QEMU's
 # monitor: it writes the command to its out directory, where the host's
@@ -51,8 +60,8 @@ traffic_end() {
 mark=$(log_mark)
 traffic_start 40
 sleep 1
-out=$(qemu_monitor pcie_aer_inject_error -c pf0 RCVR)
-diag "pcie_aer_inject_error -c pf0 RCVR: ${out:-(nothing)}"
+out=$(qemu_monitor pcie_aer_inject_error pf0 RCVR)
+diag "pcie_aer_inject_error pf0 RCVR: ${out:-(nothing)}"
 check "the AER core saw the correctable error" wait_until 10 sh -c \
 	"$(declare -f log_since); log_since $mark | grep -qi 'correctable'"
 check "the PF's driver was told" wait_until 5 sh -c \
