@@ -5,7 +5,7 @@
 # vm: monitor
 # timeout: 900
 #
-# NOT YET PASSING, kept out of tests/vm/ so that no run picks it up: on
+# NOT YET PASSING, kept in tests/vm/wip/ so that no run picks it up: on
 # QEMU 10.0.2 the monitor relay works (the first checks pass) and QEMU
 # accepts the injection ("OK id: pf0 root bus: 0000:00, bus: 1 devfn:
 # 0.0"), but the guest's AER driver (enabled on the root port, native
