@@ -125,6 +125,19 @@ struct snic_pf {
 	u16 nvm_ver;
 	/** @nvm_ver_valid: @nvm_ver was read and the EEPROM is not blank */
 	bool nvm_ver_valid;
+	/** @health: the "vf_mbx" health reporter (pf_health.c), or NULL */
+	struct devlink_health_reporter *health;
+	/** @health_work: makes the reports, at most once a period */
+	struct delayed_work health_work;
+	/** @health_next: jiffies before which @health_work does not run */
+	unsigned long health_next;
+	/**
+	 * @health_live: devlink is registered, reports may be made; written
+	 *	with &snic_pf_sriov.lock held
+	 */
+	bool health_live;
+	/** @health_error: a quarantine was reported (@health_work only) */
+	bool health_error;
 };
 
 /*
@@ -182,6 +195,21 @@ void snic_pf_devlink_unregister(struct snic_pf *pf);
 #ifndef SNIC_HAVE_NETDEV_DEVLINK_PORT
 struct devlink_port *snic_pf_get_devlink_port(struct net_device *dev);
 #endif
+
+/* pf_health.c: devlink health reporter "vf_mbx" and trace events */
+void snic_pf_health_init(struct snic_pf *pf);
+void snic_pf_health_start(struct snic_pf *pf);
+void snic_pf_health_stop(struct snic_pf *pf);
+void snic_pf_health_fini(struct snic_pf *pf);
+/* with sriov.lock held (the last one need not) */
+void snic_pf_health_msg_in(struct snic_pf *pf, struct snic_pf_vf *vf,
+			   const u32 *w, const struct snic_msg *msg,
+			   const struct snic_vf_decision *d);
+void snic_pf_health_msg_out(struct snic_pf_vf *vf, const u32 *w,
+			    unsigned int len, int err);
+void snic_pf_health_quarantine(struct snic_pf *pf, struct snic_pf_vf *vf,
+			       bool enter);
+void snic_pf_health_vf_reset(struct snic_pf *pf, struct snic_pf_vf *vf);
 
 /**
  * snic_pf_allones_dead() - does an all-ones read mean the device is gone?

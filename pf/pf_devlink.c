@@ -10,7 +10,8 @@
  * offered.
  *
  * Life cycle, mirrored in remove: snic_pf_devlink_init() before the
- * netdev is registered (the port must exist when it is), then
+ * netdev is registered (the port must exist when it is; the health
+ * reporter of pf_health.c is created with it), then
  * snic_pf_devlink_register() once the PF is ready; remove calls
  * snic_pf_devlink_unregister() first and snic_pf_devlink_fini() after the
  * netdev is gone.
@@ -165,6 +166,7 @@ int snic_pf_devlink_init(struct snic_pf *pf)
 	pf->devlink = dl;
 
 	snic_pf_nvm_version_read(pf);
+	snic_pf_health_init(pf);
 
 	devlink_port_attrs_set(&pf->dl_port, &attrs);
 	err = devlink_port_register(dl, &pf->dl_port,
@@ -178,6 +180,7 @@ int snic_pf_devlink_init(struct snic_pf *pf)
 	return 0;
 
 free_devlink:
+	snic_pf_health_fini(pf);
 	devlink_free(dl);
 	pf->devlink = NULL;
 	return err;
@@ -189,6 +192,7 @@ free_devlink:
  */
 void snic_pf_devlink_fini(struct snic_pf *pf)
 {
+	snic_pf_health_fini(pf);
 	devlink_port_unregister(&pf->dl_port);
 	devlink_free(pf->devlink);
 	pf->devlink = NULL;
@@ -202,6 +206,7 @@ void snic_pf_devlink_register(struct snic_pf *pf)
 {
 	snic_devlink_port_type_eth_set(&pf->dl_port, pf->netdev);
 	devlink_register(pf->devlink);
+	snic_pf_health_start(pf);
 }
 
 /**
@@ -210,6 +215,7 @@ void snic_pf_devlink_register(struct snic_pf *pf)
  */
 void snic_pf_devlink_unregister(struct snic_pf *pf)
 {
+	snic_pf_health_stop(pf);
 	devlink_unregister(pf->devlink);
 	snic_devlink_port_type_clear(&pf->dl_port);
 }

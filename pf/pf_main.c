@@ -7,6 +7,7 @@
 #include <linux/etherdevice.h>
 #include <linux/module.h>
 #include <linux/pci.h>
+#include <linux/rtnetlink.h>
 
 #include "pf.h"
 #include "pf_hw.h"
@@ -157,6 +158,8 @@ static int snic_pf_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 		goto netdev_fini;
 	}
 
+	/* What an error recovery's slot_reset restores. */
+	pci_save_state(pdev);
 	queue_delayed_work(system_wq, &pf->watchdog, 0);
 	snic_pf_devlink_register(pf);
 	netif_info(pf, probe, pf->netdev, "82576 PF at %s, MAC %pM\n",
@@ -203,12 +206,140 @@ static void snic_pf_remove(struct pci_dev *pdev)
 	mutex_destroy(&pf->cfg_lock);
 }
 
+/*
+ * Shutdown (reboot, kexec, power-off): nothing may DMA afterwards. The
+ * VFs' queues are stopped first (VFRE/VFTE: their drivers, if they are in
+ * this kernel, were shut down before us; a VF in a guest is cut off), then
+ * the PF's netdev is closed and the device reset, which also clears every
+ * VF queue, interrupt routing and filter, and bus mastering goes off.
+ * SR-IOV stays enabled, as remove would not do here: the next kernel's
+ * driver starts from a reset device either way.
+ */
+static void snic_pf_shutdown(struct pci_dev *pdev)
+{
+	struct snic_pf *pf = pci_get_drvdata(pdev);
+	struct net_device *dev = pf->netdev;
+
+	pf_wr32(pf, SNIC_VFRE, 0);
+	pf_wr32(pf, SNIC_VFTE, 0);
+	WRITE_ONCE(pf->removing, true);
+	rtnl_lock();
+	netif_device_detach(dev);
+	if (netif_running(dev))
+		dev_close(dev);
+	rtnl_unlock();
+	cancel_delayed_work_sync(&pf->watchdog);
+	cancel_work_sync(&pf->reset_work);
+
+	mutex_lock(&pf->cfg_lock);
+	snic_pf_hw_release(pf);
+	if (!snic_pf_dead(pf))
+		snic_pf_hw_reset(pf);
+	mutex_unlock(&pf->cfg_lock);
+	pci_clear_master(pdev);
+	if (system_state == SYSTEM_POWER_OFF) {
+		pci_wake_from_d3(pdev, false);
+		pci_set_power_state(pdev, PCI_D3hot);
+	}
+}
+
+/*
+ * PCIe error recovery (AER). The core calls error_detected, then, as the
+ * PF asks for a reset, slot_reset once the link was reset (fatal errors)
+ * or at once (non-fatal), then resume. The VFs on the same bus get the same
+ * calls from the VF driver's handlers, after the PF's each time (bus order).
+ *
+ * error_detected: the netdev is detached and the PF marked resetting, so
+ * the watchdog and the mailbox work leave the device alone; the VFs are
+ * told their link went down (the reset is coming). slot_reset: config
+ * space restored, bus mastering on; a device that reads all-ones is not
+ * recovered. resume: the global reset path (pf_reset.c) programs
+ * everything again, the PF's queues and the VFs' pools included, and the
+ * VFs find RSTI and do their handshake again.
+ */
+static pci_ers_result_t snic_pf_error_detected(struct pci_dev *pdev,
+					       pci_channel_state_t state)
+{
+	struct snic_pf *pf = pci_get_drvdata(pdev);
+
+	dev_warn(&pdev->dev, "PCIe error (%s channel): stopping for recovery\n",
+		 state == pci_channel_io_normal ? "normal" :
+		 state == pci_channel_io_frozen ? "frozen" : "failed");
+	if (state == pci_channel_io_perm_failure) {
+		set_bit(SNIC_PF_DEAD, &pf->state);
+		snic_pf_gone(pf);
+		return PCI_ERS_RESULT_DISCONNECT;
+	}
+	rtnl_lock();
+	netif_device_detach(pf->netdev);
+	rtnl_unlock();
+	mutex_lock(&pf->cfg_lock);
+	set_bit(SNIC_PF_RESETTING, &pf->state);
+	mutex_unlock(&pf->cfg_lock);
+	snic_pf_sriov_notify(pf);
+	return PCI_ERS_RESULT_NEED_RESET;
+}
+
+static pci_ers_result_t snic_pf_slot_reset(struct pci_dev *pdev)
+{
+	struct snic_pf *pf = pci_get_drvdata(pdev);
+
+	pci_restore_state(pdev);
+	pci_save_state(pdev);
+	pci_set_master(pdev);
+	pci_wake_from_d3(pdev, false);
+	/* A frozen link read all-ones meanwhile; the device may be back. */
+	if (readl(pf->hw + SNIC_STATUS) == SNIC_DEAD) {
+		dev_err(&pdev->dev, "device still reads all-ones after the reset\n");
+		return PCI_ERS_RESULT_DISCONNECT;
+	}
+	clear_bit(SNIC_PF_DEAD, &pf->state);
+	return PCI_ERS_RESULT_RECOVERED;
+}
+
+static void snic_pf_error_resume(struct pci_dev *pdev)
+{
+	struct snic_pf *pf = pci_get_drvdata(pdev);
+	int err;
+
+	rtnl_lock();
+	/* snic_pf_reset() sets and clears SNIC_PF_RESETTING itself. */
+	err = snic_pf_reset(pf);
+	if (!err)
+		netif_device_attach(pf->netdev);
+	rtnl_unlock();
+	if (err)
+		dev_err(&pdev->dev, "recovery after the PCIe error failed: %d\n",
+			err);
+	else
+		dev_info(&pdev->dev, "recovered from the PCIe error\n");
+}
+
+#ifdef SNIC_HAVE_COR_ERROR
+/* A correctable error needs nothing; it is counted and logged by the core. */
+static void snic_pf_cor_error_detected(struct pci_dev *pdev)
+{
+	dev_info(&pdev->dev, "correctable PCIe error, nothing to recover\n");
+}
+#endif
+
+static const struct pci_error_handlers snic_pf_err_handlers = {
+	.error_detected		= snic_pf_error_detected,
+	.slot_reset		= snic_pf_slot_reset,
+	.resume			= snic_pf_error_resume,
+#ifdef SNIC_HAVE_COR_ERROR
+	.cor_error_detected	= snic_pf_cor_error_detected,
+#endif
+};
+
 static struct pci_driver snic_pf_driver = {
 	.name			= SNIC_PF_DRV_NAME,
 	.id_table		= snic_pf_ids,
 	.probe			= snic_pf_probe,
 	.remove			= snic_pf_remove,
+	.shutdown		= snic_pf_shutdown,
 	.sriov_configure	= snic_pf_sriov_configure,
+	.err_handler		= &snic_pf_err_handlers,
 };
 static int __init snic_pf_init(void)
 {

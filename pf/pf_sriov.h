@@ -21,6 +21,7 @@
 #include <sriovnic/csr_pf_vt.h>
 #include <sriovnic/mbx.h>
 
+#include "pf_health.h"
 #include "pf_vf_budget.h"
 #include "pf_vf_policy.h"
 #include "pf_vf_tx.h"
@@ -93,6 +94,7 @@ struct snic_pf_vf_stats {
  * @stats: 64-bit totals
  * @budget: token buckets and quarantine state (pf_vf_quarantine.c)
  * @budget_rvfu: times the PF broke the VF's hold of the buffer (RVFU)
+ * @health: its last messages and events for devlink health (pf_health.c)
  */
 struct snic_pf_vf {
 	struct snic_pf *pf;
@@ -124,6 +126,7 @@ struct snic_pf_vf {
 	struct snic_pf_vf_stats stats;
 	struct snic_vf_budget budget;
 	u64 budget_rvfu;
+	struct snic_vf_health health;
 };
 
 /**
@@ -346,6 +349,7 @@ void snic_pf_vf_budget_spent(struct snic_pf *pf, struct snic_pf_vf *vf, u64 ns);
 void snic_pf_vf_budget_admin(struct snic_pf *pf, struct snic_pf_vf *vf,
 			     int state);
 void snic_pf_vf_budget_init(struct snic_pf_vf *vf);
+bool snic_pf_vf_budget_recover(struct snic_pf *pf, struct snic_pf_vf *vf);
 
 /* pf_debugfs.c: sriovnic_pf/<pci-bdf>/vfs; failures are ignored */
 void snic_pf_debugfs_init(void);

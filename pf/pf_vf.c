@@ -171,6 +171,7 @@ void snic_pf_vf_do_reset(struct snic_pf *pf, struct snic_pf_vf *vf)
 void snic_pf_vf_flr(struct snic_pf *pf, struct snic_pf_vf *vf)
 {
 	snic_vf_log(vf, dbg, "function reset\n");
+	snic_pf_health_vf_reset(pf, vf);
 	snic_pf_vf_hw_clean(pf, vf);
 }
 

@@ -164,7 +164,7 @@ static int snic_pf_vf_send(struct snic_pf_vf *vf, const u32 *w,
 	int err;
 
 	err = snic_mbx_write(&vf->mbx, w, len);
-
+	snic_pf_health_msg_out(vf, w, len, err);
 	if (err) {
 		snic_vf_log(vf, warn, "cannot write to the mailbox: %d\n", err);
 		return err;
@@ -607,6 +607,7 @@ static void snic_pf_vf_rcv(struct snic_pf *pf, struct snic_pf_vf *vf)
 	/* A VF that (re)negotiates assumes link until told otherwise. */
 	if (msg.type == SNIC_MSG_EXT_HELLO)
 		vf->link_reason_sent = SNIC_LINK_UP;
+	snic_pf_health_msg_in(pf, vf, w, &msg, &d);
 	snic_pf_vf_reply(pf, vf, w[0], &msg, &d);
 	if (msg.type == SNIC_MSG_EXT_HELLO && vf->ext.version &&
 	    __ratelimit(&vf->ext_rs))

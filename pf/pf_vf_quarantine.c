@@ -31,6 +31,7 @@ static void snic_pf_vf_quarantine_end(struct snic_pf *pf,
 	}
 	snic_vf_log(vf, info, "released from quarantine (%s) after %llu ignored events\n",
 		    how, b->ignored);
+	snic_pf_health_quarantine(pf, vf, false);
 }
 
 /**
@@ -62,6 +63,7 @@ bool snic_pf_vf_budget_ok(struct snic_pf *pf, struct snic_pf_vf *vf,
 		snic_vf_log(vf, warn,
 			    "quarantined: over its %s budget; ignored until quiet for %u ms or link state disable, then auto\n",
 			    snic_budget_kind_str(kind), SNIC_BUDGET_COOLDOWN_MS);
+		snic_pf_health_quarantine(pf, vf, true);
 		fallthrough;
 	default:
 		if (kind == SNIC_BUDGET_RESET)
@@ -118,6 +120,22 @@ void snic_pf_vf_budget_admin(struct snic_pf *pf, struct snic_pf_vf *vf,
 		return;
 	if (snic_vf_budget_release(&vf->budget, snic_pf_now_ms()))
 		snic_pf_vf_quarantine_end(pf, vf, "administrator");
+}
+
+/**
+ * snic_pf_vf_budget_recover() - "devlink health recover" releases the VF
+ * @pf: the PF
+ * @vf: the VF; sriov.lock held
+ *
+ * Return: true if the VF was quarantined (and is released, full buckets).
+ */
+bool snic_pf_vf_budget_recover(struct snic_pf *pf, struct snic_pf_vf *vf)
+{
+	lockdep_assert_held(&pf->sriov.lock);
+	if (!snic_vf_budget_release(&vf->budget, snic_pf_now_ms()))
+		return false;
+	snic_pf_vf_quarantine_end(pf, vf, "devlink health recover");
+	return true;
 }
 
 /**

@@ -21,6 +21,7 @@
 #include <linux/rtnetlink.h>
 
 #include "vf.h"
+#include "vf_trace.h"
 
 /* How long the handshake waits for the PF to leave reset (RSTI). */
 #define SNIC_VF_RSTI_POLLS	20
@@ -172,6 +173,7 @@ static int snic_vf_reinit(struct snic_vf *vf)
 	err = snic_vf_handshake(vf);
 	if (err >= 0)
 		err = snic_vf_restore(vf, err > 0);
+	trace_sriovnic_vf_reset(vf->pdev, vf->reset_pending, err);
 	if (!err) {
 		if (vf->reset_pending & ~BIT(SNIC_VF_RR_INIT))
 			netif_info(vf, drv, vf->netdev, "reset complete\n");

@@ -6,6 +6,7 @@
  */
 #include <linux/module.h>
 #include <linux/pci.h>
+#include <linux/rtnetlink.h>
 
 #include "vf.h"
 
@@ -90,6 +91,8 @@ static int snic_vf_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 		goto err_link_stop;
 	}
 
+	/* What an error recovery's slot_reset restores. */
+	pci_save_state(pdev);
 	netif_info(vf, probe, vf->netdev, "%pM, %u MSI-X vectors\n",
 		   vf->netdev->dev_addr, vf->num_vec);
 	snic_vf_service_now(vf);
@@ -125,11 +128,81 @@ static void snic_vf_remove(struct pci_dev *pdev)
 	snic_vf_pci_fini(pdev);
 }
 
+/*
+ * Shutdown (reboot, kexec, power-off): the netdev is closed (rings and
+ * NAPI stopped), the service work stopped, a last CTRL.RST makes the PF
+ * drop our filters, and bus mastering goes off: nothing DMAs afterwards.
+ */
+static void snic_vf_shutdown(struct pci_dev *pdev)
+{
+	struct snic_vf *vf = pci_get_drvdata(pdev);
+
+	rtnl_lock();
+	netif_device_detach(vf->netdev);
+	if (netif_running(vf->netdev))
+		dev_close(vf->netdev);
+	rtnl_unlock();
+	set_bit(SNIC_VF_S_REMOVING, &vf->state);
+	snic_vf_link_stop(vf);
+	pci_clear_master(pdev);
+}
+
+/*
+ * PCIe error recovery (AER), called for each VF after its PF (same bus):
+ * error_detected stops the stack's transmit (detach) and asks for the
+ * reset; slot_reset restores config space; resume asks for a new reset
+ * handshake, which the service work does as after any PF reset (the PF's
+ * resume reset the device), and attaches the netdev again.
+ */
+static pci_ers_result_t snic_vf_error_detected(struct pci_dev *pdev,
+					       pci_channel_state_t state)
+{
+	struct snic_vf *vf = pci_get_drvdata(pdev);
+
+	if (state == pci_channel_io_perm_failure) {
+		set_bit(SNIC_VF_S_GONE, &vf->state);
+		return PCI_ERS_RESULT_DISCONNECT;
+	}
+	rtnl_lock();
+	netif_device_detach(vf->netdev);
+	rtnl_unlock();
+	return PCI_ERS_RESULT_NEED_RESET;
+}
+
+static pci_ers_result_t snic_vf_slot_reset(struct pci_dev *pdev)
+{
+	pci_restore_state(pdev);
+	pci_save_state(pdev);
+	pci_set_master(pdev);
+	return PCI_ERS_RESULT_RECOVERED;
+}
+
+static void snic_vf_error_resume(struct pci_dev *pdev)
+{
+	struct snic_vf *vf = pci_get_drvdata(pdev);
+
+	mutex_lock(&vf->mbx_lock);
+	snic_vf_schedule_reset(vf, SNIC_VF_RR_PF_RESET);
+	mutex_unlock(&vf->mbx_lock);
+	rtnl_lock();
+	netif_device_attach(vf->netdev);
+	rtnl_unlock();
+	dev_info(&pdev->dev, "recovering from the PCIe error: reset handshake\n");
+}
+
+static const struct pci_error_handlers snic_vf_err_handlers = {
+	.error_detected	= snic_vf_error_detected,
+	.slot_reset	= snic_vf_slot_reset,
+	.resume		= snic_vf_error_resume,
+};
+
 static struct pci_driver snic_vf_driver = {
 	.name		= SNIC_VF_DRV_NAME,
 	.id_table	= snic_vf_ids,
 	.probe		= snic_vf_probe,
 	.remove		= snic_vf_remove,
+	.shutdown	= snic_vf_shutdown,
+	.err_handler	= &snic_vf_err_handlers,
 };
 module_pci_driver(snic_vf_driver);
 

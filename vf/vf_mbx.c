@@ -20,6 +20,7 @@
 #include <linux/lockdep.h>
 
 #include "vf.h"
+#include "vf_trace.h"
 
 /* Messages read while waiting for one answer before giving up. */
 #define SNIC_VF_MAX_CROSSING	4
@@ -265,8 +266,9 @@ static int snic_vf_answer(struct snic_vf *vf, const struct snic_msg *req,
 	return -EPROTO;
 }
 
-/**
- * snic_vf_request() - send one request and wait for its answer
+/*
+ * The body of snic_vf_request() (below, with its trace event): send one
+ * request and wait for its answer.
  * @vf: the VF, with @vf->mbx_lock held
  * @req: the request (flags must be 0)
  * @reply: if not NULL, the decoded answer (ACK or REFUSED cases)
@@ -286,8 +288,8 @@ static int snic_vf_answer(struct snic_vf *vf, const struct snic_msg *req,
  * (both schedule a recovery); -ENODEV if the device is gone; -EPROTO if
  * only unrelated messages came back (or EXT_HELLO got a malformed answer).
  */
-int snic_vf_request(struct snic_vf *vf, struct snic_msg *req,
-		    struct snic_msg *reply)
+static int __snic_vf_request(struct snic_vf *vf, struct snic_msg *req,
+			     struct snic_msg *reply)
 {
 	bool reset = req->type == SNIC_MSG_RESET;
 	unsigned long deadline;
@@ -351,6 +353,34 @@ int snic_vf_request(struct snic_vf *vf, struct snic_msg *req,
 		if (!reset && req->type != SNIC_MSG_EXT_HELLO)
 			snic_vf_schedule_reset(vf, SNIC_VF_RR_TIMEOUT);
 	}
+	return err;
+}
+
+/**
+ * snic_vf_request() - send one request and wait for its answer
+ * @vf: the VF, with @vf->mbx_lock held
+ * @req: the request (flags must be 0)
+ * @reply: if not NULL, the decoded answer (ACK or REFUSED cases)
+ *
+ * As described above, plus the trace event sriovnic_vf_mbx: the request's
+ * type, the answer's flags and refusal, the time taken.
+ *
+ * Return: as described above.
+ */
+int snic_vf_request(struct snic_vf *vf, struct snic_msg *req,
+		    struct snic_msg *reply)
+{
+	bool traced = trace_sriovnic_vf_mbx_enabled();
+	u64 t0 = traced ? ktime_get_ns() : 0;
+	struct snic_msg r = { };
+	int err;
+
+	err = __snic_vf_request(vf, req, &r);
+	if (traced)
+		trace_sriovnic_vf_mbx(vf->pdev, req->type, req->info, err,
+				      r.flags, r.reason, ktime_get_ns() - t0);
+	if (reply && (!err || err == -EPERM))
+		*reply = r;
 	return err;
 }
 

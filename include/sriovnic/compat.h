@@ -153,6 +153,15 @@ static inline void snic_devlink_port_type_clear(struct devlink_port *port)
 }
 
 /*
+ * pci_error_handlers.cor_error_detected (a correctable error reported to
+ * the driver): in 6.12, not in 6.1. Its arrival version is not pinned
+ * down here; below 6.12 the callback is simply not offered.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
+#define SNIC_HAVE_COR_ERROR	1
+#endif
+
+/*
  * Symbol namespaces became string literals in 6.13; both forms below work
  * with the bare token on 6.1 and 6.12.
  */
