@@ -331,6 +331,41 @@ mem_snapshot() {
 	awk 'NR > 2 { s += $2 * $4 } END { print s }' /proc/slabinfo
 }
 
+# mem_avail_kb: MemAvailable plus the free pages on the per-CPU lists
+# (/proc/zoneinfo's pagesets). Those are free but not in MemFree, and the
+# lists grow and shrink by 10 MiB and more with the pattern of frees (a VF
+# RX ring is 8 MiB of pages): loaded runs of sriov-cycle saw MemAvailable
+# 11-13 MiB lower after the cycles with the per-CPU lists 10.8 MiB longer.
+mem_avail_kb() {
+	local pcp
+	pcp=$(awk '$1 == "count:" { s += $2 } END { print s * 4 }' /proc/zoneinfo)
+	echo $(($(awk '/^MemAvailable:/ { print $2 }' /proc/meminfo) + pcp))
+}
+
+# mem_settle: write back and drop the reclaimable slab caches.
+mem_settle() {
+	sync
+	echo 2 >/proc/sys/vm/drop_caches
+	sleep 1
+}
+
+# mem_recovered KB0: after mem_settle, mem_avail_kb is within 8 MiB of KB0.
+# Freed memory comes back late on a loaded host (RCU callbacks, page_pool's
+# retry every second of a pool with pages in flight); a leak never does, so
+# callers wait for this a while (wait_until 30 mem_recovered "$kb0").
+mem_recovered() {
+	mem_settle
+	[ $(($1 - $(mem_avail_kb))) -lt 8192 ]
+}
+
+# mem_kernel_kb: the meminfo fields that hold kernel memory, and the
+# per-CPU free lists, on one line (to tell which one kept a leak).
+mem_kernel_kb() {
+	awk '/^(MemFree|Cached|AnonPages|Slab|KernelStack|PageTables|Percpu|VmallocUsed):/ {
+		printf "%s%s %d", s, $1, $2; s = "; " }' /proc/meminfo
+	awk '$1 == "count:" { s += $2 } END { print "; per-CPU free lists:", s * 4 }' /proc/zoneinfo
+}
+
 # module_refcnt NAME: the module's use count (0 if not loaded).
 module_refcnt() {
 	cat "/sys/module/$1/refcnt" 2>/dev/null || echo 0

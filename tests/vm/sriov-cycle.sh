@@ -9,32 +9,11 @@ peer=$(pf_dev 1) || bail "no port 1 netdev"
 dev_to_ns "$peer" peer 10.0.2.2/24 || bail "port 1 has no carrier in its namespace"
 check "PF <-> peer ping before" ping_retry "" 10.0.2.2
 
-# Free pages on the per-CPU lists (/proc/zoneinfo's pagesets) are not in
-# MemFree, so not in MemAvailable, and those lists grow and shrink by
-# 10 MiB and more with the pattern of frees (7 VFs' RX rings are 56 MiB):
-# runs on a loaded host saw MemAvailable 11-13 MiB lower after the cycles
-# with the per-CPU lists 10.8 MiB longer. Count them as what they are.
-pcp_kb() { awk '$1 == "count:" { s += $2 } END { print s * 4 }' /proc/zoneinfo; }
-avail() {
-	echo $(($(awk '/^MemAvailable:/ { print $2 }' /proc/meminfo) + $(pcp_kb)))
-}
-settle() { sync; echo 2 >/proc/sys/vm/drop_caches; sleep 1; }
-# Freed memory also comes back late on a loaded host (RCU callbacks,
-# page_pool's retry of a pool with pages in flight every second). A leak
-# never comes back, so give it up to 30 s to return to within 8 MiB.
-recovered() { settle; [ $(($1 - $(avail))) -lt 8192 ]; }
-# The meminfo fields that hold kernel memory, to tell which one kept it.
-meminfo_kb() {
-	awk '/^(MemFree|Cached|AnonPages|Slab|KernelStack|PageTables|Percpu|VmallocUsed):/ {
-		printf "%s%s %d", s, $1, $2; s = "; " }' /proc/meminfo
-	echo "; per-CPU free lists: $(pcp_kb)"
-}
-
 # One cycle first: caches and first-use allocations are not leaks.
 check "warm-up: 7 VFs" enable_vfs 7
 check "warm-up: back to 0" set_numvfs 0
-settle
-slab0=$(mem_snapshot) avail0=$(avail) meminfo0=$(meminfo_kb)
+mem_settle
+slab0=$(mem_snapshot) avail0=$(mem_avail_kb) meminfo0=$(mem_kernel_kb)
 cp /proc/slabinfo /run/snic-slab0
 ref_pf0=$(module_refcnt sriovnic_pf) ref_common0=$(module_refcnt sriovnic_common)
 
@@ -70,11 +49,11 @@ check "the PF lost at most 2% of its pings (sent ${sent:-?}, got ${recv:-?})" \
 	test $(( ${recv:-0} * 100 )) -ge $(( ${sent:-1} * 98 ))
 check "PF <-> peer ping after" ping_retry "" 10.0.2.2
 
-wait_until 30 recovered "$avail0"
-slab1=$(mem_snapshot) avail1=$(avail)
+wait_until 30 mem_recovered "$avail0"
+slab1=$(mem_snapshot) avail1=$(mem_avail_kb)
 diag "slab bytes in use: $slab0 -> $slab1; MemAvailable + per-CPU free lists kB: $avail0 -> $avail1"
 diag "meminfo kB before: $meminfo0"
-diag "meminfo kB after:  $(meminfo_kb)"
+diag "meminfo kB after:  $(mem_kernel_kb)"
 # The caches that grew most, to tell a leak from cache warm-up.
 diag "$(python3 -c '
 import sys
