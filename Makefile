@@ -36,7 +36,7 @@ endif
 SNIC_CONFIG := CONFIG_SRIOVNIC_COMMON=m CONFIG_SRIOVNIC_PF=m CONFIG_SRIOVNIC_VF=m
 
 .PHONY: all modules clean install deps check check-slow demo kunit compat \
-	vm-test bench help fuzz rogue soak deb dkms dkms-remove
+	vm-test bench help fuzz rogue ksft soak deb dkms dkms-remove
 
 all: modules
 
@@ -67,10 +67,10 @@ compat: deps
 kunit: deps
 	scripts/kunit
 
-vm-test: deps rogue
+vm-test: deps rogue ksft
 	scripts/vm-tests $(T)
 
-check: deps rogue
+check: deps rogue ksft
 	scripts/check
 
 # Userspace builds of the pure code and of the attacker: the kernel's
@@ -86,6 +86,10 @@ build/rogue/rogue-vf: tests/rogue/rogue-vf.c $(wildcard include/sriovnic/*.h) \
 	$(CC) $(ROGUE_CFLAGS) -o $@ $<
 
 rogue: build/rogue/rogue-vf
+
+# The upstream drivers/net selftests' tree, build/ksft (upstream-selftests).
+ksft:
+	@scripts/ksft-tree >/dev/null
 
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run
