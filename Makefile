@@ -14,6 +14,7 @@
 #   make fuzz            libFuzzer targets of the mailbox codec and PF policy
 #                        (FUZZ_SECONDS per target, default 300)
 #   make rogue           the hostile-VF tool, build/rogue/rogue-vf
+#   make ksft            the upstream drivers/net selftests, build/ksft
 #   make soak            the hostile-VF scenario long enough for >= 1e6
 #                        mailbox messages (PAIRS= as for check)
 #   make deb             build/deb/sriovnic-dkms_<version>_all.deb
@@ -125,4 +126,4 @@ dkms-remove:
 	rm -rf /usr/src/sriovnic-$(DKMS_VERSION)
 
 help:
-	@sed -n '3,26p' Makefile
+	@sed -n '3,27p' Makefile
