@@ -5,8 +5,9 @@
 # timeout: 900
 #
 # One pair: the devices under test are our VF and our PF. Under the
-# kernel's igbvf the qstats cases skip (igbvf has no netdev_stat_ops, see
-# vf.rst); with igb as PF the PF half does not apply.
+# kernel's igbvf the qstats cases skip (igbvf has no netdev_stat_ops) and
+# check_pause fails (pause without statistics): vf.rst has that run. With
+# igb as PF the PF half does not apply.
 #
 # The tree (tools/testing/selftests, tools/net/ynl, the netlink specs, and
 # net/lib/csum built on the host) is build/ksft, unpacked by
