@@ -48,7 +48,6 @@ logged() {
 }
 
 load_drivers
-pf=$(pf_dev 0)
 pci=$(pf_pci 0)
 rp=$(basename "$(dirname "$(readlink -f "/sys/bus/pci/devices/$pci")")")
 pf_up 0 10.0.0.1/24 || bail "PF link does not come up"

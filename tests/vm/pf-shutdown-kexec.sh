@@ -32,8 +32,10 @@ done
 # enables: one line, "rctl tctl vfre vfte rxq txq" (hex; rxq and txq the
 # queues whose ENABLE bit is set, as a bit mask).
 enables() {
-	local v rx=0 tx=0 i=0
-	v=($($bar "$pci" rd $offs)) || return 1
+	local out v rx=0 tx=0
+	# shellcheck disable=SC2086 # $offs is a list
+	out=$($bar "$pci" rd $offs) || return 1
+	read -ra v <<<"$(echo $out)"
 	for ((q = 0; q < 16; q++)); do
 		(( 16#${v[4 + 2 * q]} & (1 << 25) )) && rx=$((rx | 1 << q))
 		(( 16#${v[5 + 2 * q]} & (1 << 25) )) && tx=$((tx | 1 << q))
