@@ -14,6 +14,7 @@
 #   make fuzz            libFuzzer targets of the mailbox codec and PF policy
 #                        (FUZZ_SECONDS per target, default 300)
 #   make rogue           the hostile-VF tool, build/rogue/rogue-vf
+#   make ksft            the upstream drivers/net selftests, build/ksft
 #   make soak            the hostile-VF scenario long enough for >= 1e6
 #                        mailbox messages (PAIRS= as for check)
 #   make deb             build/deb/sriovnic-dkms_<version>_all.deb
@@ -36,7 +37,7 @@ endif
 SNIC_CONFIG := CONFIG_SRIOVNIC_COMMON=m CONFIG_SRIOVNIC_PF=m CONFIG_SRIOVNIC_VF=m
 
 .PHONY: all modules clean install deps check check-slow demo kunit compat \
-	vm-test bench help fuzz rogue soak deb dkms dkms-remove
+	vm-test bench help fuzz rogue ksft soak deb dkms dkms-remove
 
 all: modules
 
@@ -67,10 +68,10 @@ compat: deps
 kunit: deps
 	scripts/kunit
 
-vm-test: deps rogue
+vm-test: deps rogue ksft
 	scripts/vm-tests $(T)
 
-check: deps rogue
+check: deps rogue ksft
 	scripts/check
 
 # Userspace builds of the pure code and of the attacker: the kernel's
@@ -86,6 +87,10 @@ build/rogue/rogue-vf: tests/rogue/rogue-vf.c $(wildcard include/sriovnic/*.h) \
 	$(CC) $(ROGUE_CFLAGS) -o $@ $<
 
 rogue: build/rogue/rogue-vf
+
+# The upstream drivers/net selftests' tree, build/ksft (upstream-selftests).
+ksft:
+	@scripts/ksft-tree >/dev/null
 
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run
@@ -121,4 +126,4 @@ dkms-remove:
 	rm -rf /usr/src/sriovnic-$(DKMS_VERSION)
 
 help:
-	@sed -n '3,26p' Makefile
+	@sed -n '3,27p' Makefile

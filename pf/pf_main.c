@@ -213,7 +213,8 @@ static void snic_pf_remove(struct pci_dev *pdev)
  * the PF's netdev is closed and the device reset, which also clears every
  * VF queue, interrupt routing and filter, and bus mastering goes off.
  * SR-IOV stays enabled, as remove would not do here: the next kernel's
- * driver starts from a reset device either way.
+ * driver starts from a reset device either way. The notice is what
+ * tests/vm/pf-shutdown-kexec.sh finds on the console after a kexec.
  */
 static void snic_pf_shutdown(struct pci_dev *pdev)
 {
@@ -237,6 +238,7 @@ static void snic_pf_shutdown(struct pci_dev *pdev)
 		snic_pf_hw_reset(pf);
 	mutex_unlock(&pf->cfg_lock);
 	pci_clear_master(pdev);
+	dev_notice(&pdev->dev, "shutdown: VF traffic stopped, device reset, bus mastering off\n");
 	if (system_state == SYSTEM_POWER_OFF) {
 		pci_wake_from_d3(pdev, false);
 		pci_set_power_state(pdev, PCI_D3hot);

@@ -145,6 +145,7 @@ static void snic_vf_shutdown(struct pci_dev *pdev)
 	set_bit(SNIC_VF_S_REMOVING, &vf->state);
 	snic_vf_link_stop(vf);
 	pci_clear_master(pdev);
+	dev_notice(&pdev->dev, "shutdown: datapath stopped, bus mastering off\n");
 }
 
 /*
