@@ -6,6 +6,9 @@
 #   make install         install them (modules_install + depmod)
 #   make check           W=1/sparse builds on 6.12 and 6.1, KUnit, VM scenarios
 #   make check-slow      the slow VM scenarios only (nested guest)
+#   make check-debug     every scenario of sriovnic/sriovnic and
+#                        sriovnic/igbvf on the debug kernel (KASAN, lockdep,
+#                        kmemleak, ...: scripts/debug-kernel builds it)
 #   make demo            the demo in a VM: our PF and VF drivers at work
 #                        (PF=igb VF=igbvf: the kernel's instead)
 #   make kunit           KUnit suites on UML
@@ -36,7 +39,7 @@ endif
 
 SNIC_CONFIG := CONFIG_SRIOVNIC_COMMON=m CONFIG_SRIOVNIC_PF=m CONFIG_SRIOVNIC_VF=m
 
-.PHONY: all modules clean install deps check check-slow demo kunit compat \
+.PHONY: all modules clean install deps check check-slow check-debug demo kunit compat \
 	vm-test bench help fuzz rogue ksft soak deb dkms dkms-remove
 
 all: modules
@@ -102,6 +105,10 @@ soak: deps rogue
 check-slow: deps
 	scripts/vm-tests --slow-only
 
+check-debug: deps rogue
+	scripts/debug-kernel
+	scripts/vm-tests --kernel debug --pairs "sriovnic/sriovnic sriovnic/igbvf"
+
 demo: deps
 	@scripts/vm-tests --demo
 
@@ -126,4 +133,4 @@ dkms-remove:
 	rm -rf /usr/src/sriovnic-$(DKMS_VERSION)
 
 help:
-	@sed -n '3,27p' Makefile
+	@sed -n '3,30p' Makefile

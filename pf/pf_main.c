@@ -176,6 +176,7 @@ irq_fini:
 	cancel_delayed_work_sync(&pf->watchdog);
 sriov_fini:
 	snic_pf_sriov_fini(pf);
+	snic_pf_sriov_destroy(pf);
 	return err;
 }
 
@@ -203,6 +204,7 @@ static void snic_pf_remove(struct pci_dev *pdev)
 	snic_pf_devlink_fini(pf);
 	snic_pf_stop(pf);
 	snic_pf_irq_fini(pf);
+	snic_pf_sriov_destroy(pf);
 	mutex_destroy(&pf->cfg_lock);
 }
 

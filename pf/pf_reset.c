@@ -54,9 +54,18 @@ int snic_pf_hw_setup(struct snic_pf *pf)
 	snic_pf_hw_rx_enable(pf, true);
 	snic_pf_hw_tx_enable(pf, true);
 
-	netif_addr_lock_bh(dev);
-	snic_pf_filter_sync_rx_mode(pf);
-	netif_addr_unlock_bh(dev);
+	/*
+	 * Under the netdev's address lock, as ndo_set_rx_mode runs; but at
+	 * probe the netdev is not registered yet: register_netdevice()
+	 * initialises that lock, and nothing else can reach the lists.
+	 */
+	if (dev->reg_state != NETREG_UNINITIALIZED) {
+		netif_addr_lock_bh(dev);
+		snic_pf_filter_sync_rx_mode(pf);
+		netif_addr_unlock_bh(dev);
+	} else {
+		snic_pf_filter_sync_rx_mode(pf);
+	}
 
 	pf->link_up = false;
 	netif_carrier_off(dev);

@@ -377,7 +377,10 @@ int snic_pf_sriov_init(struct snic_pf *pf)
  *
  * Disables the VFs (even if assigned: the driver is going away), then
  * stops the mailbox work for good. The interrupt may still fire
- * afterwards; it then queues nothing.
+ * afterwards; it then queues nothing. &snic_pf_sriov.lock outlives it:
+ * the netdev's close and its VF ops (remove unregisters the netdev
+ * afterwards) still take it, and find no VFs; snic_pf_sriov_destroy()
+ * ends it.
  */
 void snic_pf_sriov_fini(struct snic_pf *pf)
 {
@@ -394,5 +397,13 @@ void snic_pf_sriov_fini(struct snic_pf *pf)
 	cancel_delayed_work_sync(&s->stats_work);
 	destroy_workqueue(s->wq);
 	s->wq = NULL;
-	mutex_destroy(&s->lock);
+}
+
+/**
+ * snic_pf_sriov_destroy() - the last of the SR-IOV state, after the netdev
+ * @pf: the PF, its netdev unregistered (or never registered)
+ */
+void snic_pf_sriov_destroy(struct snic_pf *pf)
+{
+	mutex_destroy(&pf->sriov.lock);
 }

@@ -253,6 +253,7 @@ struct snic_pf_sriov {
 /* Probe/remove. */
 int snic_pf_sriov_init(struct snic_pf *pf);
 void snic_pf_sriov_fini(struct snic_pf *pf);
+void snic_pf_sriov_destroy(struct snic_pf *pf);
 
 /* pci_driver.sriov_configure */
 int snic_pf_sriov_configure(struct pci_dev *pdev, int num_vfs);
