@@ -371,6 +371,24 @@ module_refcnt() {
 	cat "/sys/module/$1/refcnt" 2>/dev/null || echo 0
 }
 
+# --- QEMU's monitor ("# vm: monitor") -------------------------------------
+
+# qemu_monitor CMD...: run one monitor command on the host and print its
+# output. The guest cannot reach QEMU's monitor: it writes the command to
+# its out directory, where the host's tests/vm/qemu-mon picks it up and
+# writes the answer back (scripts/vm starts it for "# vm: monitor").
+qemu_monitor() {
+	local f i
+	f=/run/out/mon-$BASHPID$RANDOM$SECONDS
+	echo "$*" >"$f.tmp" && mv "$f.tmp" "$f.cmd" || return 1
+	for ((i = 0; i < 300; i++)); do
+		[ -e "$f.out" ] && { cat "$f.out"; return 0; }
+		sleep 0.1
+	done
+	echo "no answer from the host's monitor relay" >&2
+	return 1
+}
+
 # --- failover (topology: failover) -------------------------------------------
 #
 # The failover topology (scripts/vm) adds a virtio-net with failover=on and

@@ -17,23 +17,8 @@
 # kernel's aer_inject on the PF (its software injection: the AER core
 # sees faked status registers), which does reach our PF.
 #
-# The guest cannot reach QEMU's monitor: it writes the command to its out
-# directory, where the host's tests/vm/qemu-mon picks it up (scripts/vm,
-# "# vm: monitor").
+# QEMU's monitor is reached through qemu_monitor (lib.sh, "# vm: monitor").
 . "$SNIC_DIR/tests/vm/lib.sh"
-
-# qemu_monitor CMD...: run one monitor command on the host, print its output.
-qemu_monitor() {
-	local f i
-	f=/run/out/mon-$BASHPID$RANDOM$SECONDS
-	echo "$*" >"$f.tmp" && mv "$f.tmp" "$f.cmd" || return 1
-	for ((i = 0; i < 300; i++)); do
-		[ -e "$f.out" ] && { cat "$f.out"; return 0; }
-		sleep 0.1
-	done
-	echo "no answer from the host's monitor relay" >&2
-	return 1
-}
 
 # aer_regs BDF: the AER and Device Control/Status registers, one line.
 aer_regs() {

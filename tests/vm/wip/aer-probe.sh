@@ -10,16 +10,6 @@
 # the PF's Device Control error reporting enables read 0. Run it with
 #   scripts/vm-tests --pairs sriovnic/sriovnic tests/vm/wip/aer-probe.sh
 . "$SNIC_DIR/tests/vm/lib.sh"
-qemu_monitor() {
-	local f i
-	f=/run/out/mon-$BASHPID$RANDOM$SECONDS
-	echo "$*" >"$f.tmp" && mv "$f.tmp" "$f.cmd" || return 1
-	for ((i = 0; i < 300; i++)); do
-		[ -e "$f.out" ] && { cat "$f.out"; return 0; }
-		sleep 0.1
-	done
-	return 1
-}
 load_drivers
 pci=$(pf_pci 0)
 rp=$(basename "$(dirname "$(readlink -f /sys/bus/pci/devices/$pci)")")
