@@ -6,6 +6,7 @@
  */
 #include <linux/delay.h>
 #include <linux/dma-mapping.h>
+#include <linux/error-injection.h>
 #include <linux/mm.h>
 #include <linux/if_vlan.h>
 #include <linux/slab.h>
@@ -56,7 +57,7 @@ SNIC_EXPORT(snic_ring_init);
  *
  * Return: 0, -EINVAL for a bad @count, or -ENOMEM (nothing left allocated).
  */
-int snic_ring_alloc(struct snic_ring *ring, u16 count)
+noinline __noclone int snic_ring_alloc(struct snic_ring *ring, u16 count)
 {
 	size_t bsz;
 	int err;
@@ -99,6 +100,7 @@ err_buf:
 	return err;
 }
 SNIC_EXPORT(snic_ring_alloc);
+ALLOW_ERROR_INJECTION(snic_ring_alloc, ERRNO);
 
 /**
  * snic_ring_free() - release what snic_ring_alloc() allocated

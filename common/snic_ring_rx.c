@@ -11,6 +11,7 @@
  * Frames no longer than SNIC_RX_HDR_LEN are copied whole and their buffer
  * is recycled at once.
  */
+#include <linux/error-injection.h>
 #include <linux/etherdevice.h>
 #include <linux/if_vlan.h>
 #include <linux/skbuff.h>
@@ -32,7 +33,7 @@
  *
  * Return: 0 or a negative errno.
  */
-int snic_ring_rx_pool_create(struct snic_ring *ring)
+noinline __noclone int snic_ring_rx_pool_create(struct snic_ring *ring)
 {
 	struct page_pool_params pp = {
 		.flags = PP_FLAG_DMA_MAP | PP_FLAG_DMA_SYNC_DEV |
@@ -56,6 +57,7 @@ int snic_ring_rx_pool_create(struct snic_ring *ring)
 	ring->pp = pool;
 	return 0;
 }
+ALLOW_ERROR_INJECTION(snic_ring_rx_pool_create, ERRNO);
 
 /**
  * snic_ring_rx_pool_destroy() - destroy the page pool of an RX ring

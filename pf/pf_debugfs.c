@@ -32,6 +32,7 @@
  * Failing to create any of it never fails probe or SR-IOV enable.
  */
 #include <linux/debugfs.h>
+#include <linux/error-injection.h>
 #include <linux/seq_file.h>
 
 #include "pf.h"
@@ -161,6 +162,13 @@ void snic_pf_debugfs_exit(void)
 	snic_pf_debugfs_root = NULL;
 }
 
+/* The PF's directory, a step of its own for fault injection. */
+static noinline __noclone struct dentry *snic_pf_debugfs_mkdir(struct snic_pf *pf)
+{
+	return debugfs_create_dir(pci_name(pf->pdev), snic_pf_debugfs_root);
+}
+ALLOW_ERROR_INJECTION(snic_pf_debugfs_mkdir, ERRNO);
+
 /**
  * snic_pf_debugfs_add() - create <pci-bdf>/vfs and tables once VFs are
  *	enabled
@@ -172,7 +180,7 @@ void snic_pf_debugfs_add(struct snic_pf *pf)
 
 	if (IS_ERR_OR_NULL(snic_pf_debugfs_root))
 		return;
-	dir = debugfs_create_dir(pci_name(pf->pdev), snic_pf_debugfs_root);
+	dir = snic_pf_debugfs_mkdir(pf);
 	if (IS_ERR(dir))
 		return;
 	debugfs_create_file("vfs", 0444, dir, pf, &snic_pf_vfs_fops);

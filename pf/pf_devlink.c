@@ -18,6 +18,7 @@
  */
 #include <linux/bitfield.h>
 #include <linux/delay.h>
+#include <linux/error-injection.h>
 #include <linux/pci.h>
 #include <net/devlink.h>
 
@@ -150,7 +151,7 @@ static const struct devlink_ops snic_pf_devlink_ops = {
  * Return: 0, or -ENOMEM or the port registration's errno (nothing left
  * allocated).
  */
-int snic_pf_devlink_init(struct snic_pf *pf)
+noinline __noclone int snic_pf_devlink_init(struct snic_pf *pf)
 {
 	struct devlink_port_attrs attrs = {
 		.flavour = DEVLINK_PORT_FLAVOUR_PHYSICAL,
@@ -185,6 +186,7 @@ free_devlink:
 	pf->devlink = NULL;
 	return err;
 }
+ALLOW_ERROR_INJECTION(snic_pf_devlink_init, ERRNO);
 
 /**
  * snic_pf_devlink_fini() - mirror of snic_pf_devlink_init()

@@ -5,6 +5,7 @@
  * gives up as soon as the device reads all-ones.
  */
 #include <linux/delay.h>
+#include <linux/error-injection.h>
 #include <linux/etherdevice.h>
 #include <linux/ethtool.h>
 #include <linux/iopoll.h>
@@ -30,7 +31,7 @@
  *
  * Return: 0, -ENODEV when the device is gone, -ETIMEDOUT.
  */
-int snic_pf_hw_reset(struct snic_pf *pf)
+noinline __noclone int snic_pf_hw_reset(struct snic_pf *pf)
 {
 	u32 ctrl;
 	int err;
@@ -65,6 +66,7 @@ int snic_pf_hw_reset(struct snic_pf *pf)
 	pf_rd32(pf, SNIC_ICR);
 	return snic_pf_dead(pf) ? -ENODEV : 0;
 }
+ALLOW_ERROR_INJECTION(snic_pf_hw_reset, ERRNO);
 
 /**
  * snic_pf_hw_read_mac() - the permanent MAC address

@@ -10,6 +10,7 @@
  * EICR is never read: on QEMU's model that would clear the VFs' bits too.
  * The other vector reads ICR instead (clear on read with GPIE.NSICR).
  */
+#include <linux/error-injection.h>
 #include <linux/interrupt.h>
 #include <linux/pci.h>
 
@@ -78,7 +79,7 @@ static irqreturn_t snic_pf_queue_irq(int irq, void *data)
  * Return: 0 or a negative errno (MSI-X is required: without it no VF
  * interrupt could ever be delivered).
  */
-int snic_pf_irq_init(struct snic_pf *pf)
+noinline __noclone int snic_pf_irq_init(struct snic_pf *pf)
 {
 	struct pci_dev *pdev = pf->pdev;
 	int n, err;
@@ -105,6 +106,7 @@ free_vectors:
 	pci_free_irq_vectors(pdev);
 	return err;
 }
+ALLOW_ERROR_INJECTION(snic_pf_irq_init, ERRNO);
 
 /**
  * snic_pf_irq_sync_other() - wait for a running "other" handler to finish
@@ -189,7 +191,7 @@ void snic_pf_irq_set_itr(struct snic_pf *pf)
  *
  * Return: 0 or a negative errno.
  */
-int snic_pf_irq_queue_request(struct snic_pf *pf)
+noinline __noclone int snic_pf_irq_queue_request(struct snic_pf *pf)
 {
 	struct net_device *dev = pf->netdev;
 	unsigned int irq = pci_irq_vector(pf->pdev, SNIC_PF_VEC_QUEUE);
@@ -204,6 +206,7 @@ int snic_pf_irq_queue_request(struct snic_pf *pf)
 	}
 	return 0;
 }
+ALLOW_ERROR_INJECTION(snic_pf_irq_queue_request, ERRNO);
 
 /**
  * snic_pf_irq_queue_free() - mirror of snic_pf_irq_queue_request()

@@ -4,6 +4,7 @@
  * and remove. The global reset is in pf_reset.c, the watchdog in
  * pf_watchdog.c.
  */
+#include <linux/error-injection.h>
 #include <linux/etherdevice.h>
 #include <linux/module.h>
 #include <linux/pci.h>
@@ -56,7 +57,7 @@ static struct snic_pf *snic_pf_alloc(struct pci_dev *pdev)
 }
 
 /* Enable the function, map BAR0, 64-bit DMA, bus mastering (devres). */
-static int snic_pf_pci_init(struct snic_pf *pf)
+static noinline __noclone int snic_pf_pci_init(struct snic_pf *pf)
 {
 	struct pci_dev *pdev = pf->pdev;
 	int err;
@@ -80,6 +81,7 @@ static int snic_pf_pci_init(struct snic_pf *pf)
 				     "device reads all-ones\n");
 	return 0;
 }
+ALLOW_ERROR_INJECTION(snic_pf_pci_init, ERRNO);
 
 /* The permanent address from the EEPROM, else a random one. */
 static void snic_pf_mac_init(struct snic_pf *pf)
@@ -97,7 +99,7 @@ static void snic_pf_mac_init(struct snic_pf *pf)
 	ether_addr_copy(dev->perm_addr, dev->dev_addr);
 }
 
-static int snic_pf_start(struct snic_pf *pf)
+static noinline __noclone int snic_pf_start(struct snic_pf *pf)
 {
 	int err;
 
@@ -106,6 +108,14 @@ static int snic_pf_start(struct snic_pf *pf)
 	mutex_unlock(&pf->cfg_lock);
 	return err;
 }
+ALLOW_ERROR_INJECTION(snic_pf_start, ERRNO);
+
+/* register_netdev(), a step of its own for fault injection. */
+static noinline __noclone int snic_pf_netdev_register(struct snic_pf *pf)
+{
+	return register_netdev(pf->netdev);
+}
+ALLOW_ERROR_INJECTION(snic_pf_netdev_register, ERRNO);
 
 static void snic_pf_stop(struct snic_pf *pf)
 {
@@ -152,7 +162,7 @@ static int snic_pf_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 
 	snic_pf_netdev_init(pf);
 	snic_pf_ethtool_init(pf);
-	err = register_netdev(pf->netdev);
+	err = snic_pf_netdev_register(pf);
 	if (err) {
 		dev_err(&pdev->dev, "cannot register netdev: %d\n", err);
 		goto netdev_fini;

@@ -19,6 +19,7 @@
  * pci_disable_sriov() are called with none of them held: they probe and
  * remove VF drivers, which take RTNL and need the mailbox work.
  */
+#include <linux/error-injection.h>
 #include <linux/if_link.h>
 #include <linux/slab.h>
 
@@ -348,7 +349,7 @@ int snic_pf_sriov_configure(struct pci_dev *pdev, int num_vfs)
  *
  * Return: 0 or -ENOMEM.
  */
-int snic_pf_sriov_init(struct snic_pf *pf)
+noinline __noclone int snic_pf_sriov_init(struct snic_pf *pf)
 {
 	struct snic_pf_sriov *s = &pf->sriov;
 
@@ -370,6 +371,7 @@ int snic_pf_sriov_init(struct snic_pf *pf)
 		pci_sriov_set_totalvfs(pf->pdev, SNIC_MAX_VFS);
 	return 0;
 }
+ALLOW_ERROR_INJECTION(snic_pf_sriov_init, ERRNO);
 
 /**
  * snic_pf_sriov_fini() - tear down SR-IOV state at remove

@@ -22,6 +22,7 @@
  * &snic_vf.mbx_lock.
  */
 #include <linux/bitfield.h>
+#include <linux/error-injection.h>
 #include <linux/interrupt.h>
 
 #include "vf.h"
@@ -150,7 +151,7 @@ static const char *snic_vf_vector_role(const struct snic_vf_vector *v)
  *
  * Return: 0 or a negative errno; nothing is left allocated on error.
  */
-int snic_vf_irq_init(struct snic_vf *vf)
+noinline __noclone int snic_vf_irq_init(struct snic_vf *vf)
 {
 	struct pci_dev *pdev = vf->pdev;
 	int nvec, err;
@@ -200,6 +201,7 @@ err_unwind:
 	vf->num_vec = 0;
 	return err;
 }
+ALLOW_ERROR_INJECTION(snic_vf_irq_init, ERRNO);
 
 /**
  * snic_vf_irq_free() - undo snic_vf_irq_init()

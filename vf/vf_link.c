@@ -15,6 +15,7 @@
  * interrupt (the mailbox interrupt may arrive on any vector, and a PF reset
  * raises none at all) and re-armed by itself every SNIC_VF_WATCHDOG_MS.
  */
+#include <linux/error-injection.h>
 #include <linux/etherdevice.h>
 #include <linux/jiffies.h>
 #include <linux/lockdep.h>
@@ -34,7 +35,7 @@
 #define SNIC_VF_RTNL_RETRY_MS	20
 
 /* Reset the VF, wait for the PF, say RESET. >0: our address must be sent. */
-static int snic_vf_handshake(struct snic_vf *vf)
+static noinline __noclone int snic_vf_handshake(struct snic_vf *vf)
 {
 	struct snic_msg req = { .type = SNIC_MSG_RESET }, reply;
 	struct net_device *netdev = vf->netdev;
@@ -104,6 +105,7 @@ static int snic_vf_handshake(struct snic_vf *vf)
 		return probe;
 	return err == -EPERM ? 1 : 0;
 }
+ALLOW_ERROR_INJECTION(snic_vf_handshake, ERRNO);
 
 /* A refusal is logged and skipped; anything else stops the restore. */
 static int snic_vf_restore_step(struct snic_vf *vf, int err, const char *what)
@@ -383,7 +385,7 @@ void snic_vf_link_init(struct snic_vf *vf)
  *
  * Return: 0, or -ENODEV if the device is gone.
  */
-int snic_vf_link_start(struct snic_vf *vf)
+noinline __noclone int snic_vf_link_start(struct snic_vf *vf)
 {
 	int err;
 
@@ -400,6 +402,7 @@ int snic_vf_link_start(struct snic_vf *vf)
 	queue_delayed_work(system_wq, &vf->service, 0);
 	return 0;
 }
+ALLOW_ERROR_INJECTION(snic_vf_link_start, ERRNO);
 
 /**
  * snic_vf_link_stop() - stop the service work and tell the PF we are gone

@@ -4,6 +4,7 @@
  *
  * probe() reads as the order things come up in; remove() is its mirror.
  */
+#include <linux/error-injection.h>
 #include <linux/module.h>
 #include <linux/pci.h>
 #include <linux/rtnetlink.h>
@@ -17,7 +18,7 @@ static const struct pci_device_id snic_vf_ids[] = {
 };
 MODULE_DEVICE_TABLE(pci, snic_vf_ids);
 
-static int snic_vf_pci_init(struct pci_dev *pdev)
+static noinline __noclone int snic_vf_pci_init(struct pci_dev *pdev)
 {
 	int err;
 
@@ -43,6 +44,7 @@ err_disable:
 	pci_disable_device(pdev);
 	return err;
 }
+ALLOW_ERROR_INJECTION(snic_vf_pci_init, ERRNO);
 
 static void snic_vf_pci_fini(struct pci_dev *pdev)
 {
@@ -82,8 +84,10 @@ static int snic_vf_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 		goto err_unmap;
 
 	err = snic_vf_link_start(vf);
-	if (err)
+	if (err) {
+		dev_err(&pdev->dev, "device gone during the first reset handshake\n");
 		goto err_irq_free;
+	}
 
 	err = snic_vf_netdev_register(vf);
 	if (err) {

@@ -15,6 +15,7 @@
  * core (ndo_set_mac_address, ndo_change_mtu, ndo_vlan_rx_add_vid and
  * ndo_set_rx_mode have none), so the log is where the reason goes.
  */
+#include <linux/error-injection.h>
 #include <linux/etherdevice.h>
 #include <linux/if_vlan.h>
 #include <linux/ip.h>
@@ -29,7 +30,7 @@
  *
  * Return: 0, or the error of the queue that failed (nothing left enabled).
  */
-int snic_vf_datapath_start(struct snic_vf *vf)
+noinline __noclone int snic_vf_datapath_start(struct snic_vf *vf)
 {
 	int err;
 
@@ -55,6 +56,7 @@ int snic_vf_datapath_start(struct snic_vf *vf)
 	vf_wr32(vf, SNIC_VF_EICS, vf->vec[0].eims);
 	return 0;
 }
+ALLOW_ERROR_INJECTION(snic_vf_datapath_start, ERRNO);
 
 /**
  * snic_vf_datapath_stop() - stop traffic and take every buffer back
@@ -478,7 +480,7 @@ static const struct net_device_ops snic_vf_netdev_ops = {
  *
  * Return: the VF, or NULL without memory.
  */
-struct snic_vf *snic_vf_netdev_alloc(struct pci_dev *pdev)
+noinline __noclone struct snic_vf *snic_vf_netdev_alloc(struct pci_dev *pdev)
 {
 	netdev_features_t csum = NETIF_F_SG | NETIF_F_IP_CSUM |
 				 NETIF_F_IPV6_CSUM | NETIF_F_TSO |
@@ -520,6 +522,7 @@ struct snic_vf *snic_vf_netdev_alloc(struct pci_dev *pdev)
 	netdev->priv_flags |= IFF_UNICAST_FLT;
 	return vf;
 }
+ALLOW_ERROR_INJECTION(snic_vf_netdev_alloc, NULL);
 
 /**
  * snic_vf_rings_init() - give queue 0's rings their identity
@@ -541,11 +544,12 @@ void snic_vf_rings_init(struct snic_vf *vf)
  *
  * Return: 0 or the error of register_netdev().
  */
-int snic_vf_netdev_register(struct snic_vf *vf)
+noinline __noclone int snic_vf_netdev_register(struct snic_vf *vf)
 {
 	netif_carrier_off(vf->netdev);
 	return register_netdev(vf->netdev);
 }
+ALLOW_ERROR_INJECTION(snic_vf_netdev_register, ERRNO);
 
 /**
  * snic_vf_netdev_unregister() - unregister the netdev (stops it if up)

@@ -805,3 +805,131 @@ snic_kmemleak_check() {	# snic_kmemleak_check FILE: fails on a report
 	echo clear >"$k"
 	[ ! -s "$1" ]
 }
+
+# --- fault injection (the debug kernel; tests/vm/fault-sweep.sh) ------------
+#
+# fail_function makes a function marked ALLOW_ERROR_INJECTION return an
+# error; failslab and fail_page_alloc fail allocations, here only the Nth
+# one in the current task whose call chain runs through one module's text
+# (/proc/<pid>/fail-nth with require-start/require-end). Every attribute
+# logs one line per injection (verbose 1: no stack dump, which the
+# harness would take for a kernel warning).
+_fi=/sys/kernel/debug
+
+# fi_available: the kernel has fail_function, failslab, fail_page_alloc
+# and their stack filter.
+fi_available() {
+	[ -d $_fi/fail_function ] || mount -t debugfs none $_fi 2>/dev/null
+	[ -w $_fi/fail_function/inject ] && [ -w $_fi/failslab/require-start ] &&
+		[ -w $_fi/fail_page_alloc/require-start ] && [ -e /proc/self/fail-nth ]
+}
+
+# fi_setup: quiet, deterministic attributes; nothing armed.
+fi_setup() {
+	local a
+	for a in fail_function failslab fail_page_alloc; do
+		echo 1 >$_fi/$a/verbose || return 1
+		echo 0 >$_fi/$a/probability || return 1
+		echo 1 >$_fi/$a/interval || return 1
+		echo 0 >$_fi/$a/space || return 1
+		echo N >$_fi/$a/task-filter || return 1
+	done
+	echo N >$_fi/failslab/ignore-gfp-wait &&
+		echo N >$_fi/fail_page_alloc/ignore-gfp-wait &&
+		echo 32 >$_fi/failslab/stacktrace-depth &&
+		echo 32 >$_fi/fail_page_alloc/stacktrace-depth &&
+		echo >$_fi/fail_function/inject
+}
+
+# fi_fn_arm FUNCTION ERRNO [TIMES]: the next TIMES calls (default 1) of
+# FUNCTION return -ERRNO (ERRNO 0: NULL, for a function returning a pointer).
+fi_fn_arm() {
+	local f=$_fi/fail_function
+	echo >$f/inject && echo "$1" >$f/inject || return 1
+	printf '%#x' "$((-$2))" >"$f/$1/retval" || return 1
+	echo "${3:-1}" >$f/times && echo 100 >$f/probability
+}
+
+# fi_fn_left: the injections fail_function still has to make (0: all made).
+fi_fn_left() {
+	cat $_fi/fail_function/times
+}
+
+# fi_fn_disarm: nothing injected any more.
+fi_fn_disarm() {
+	echo 0 >$_fi/fail_function/probability
+	echo >$_fi/fail_function/inject
+}
+
+# fi_mod_range MODULE: "START END" of the module's text (from its symbols;
+# END is the end of the page of its last function).
+fi_mod_range() {
+	local lo hi
+	# Same-length hex: text order is numeric order.
+	read -r lo hi < <(grep "\[$1\]\$" /proc/kallsyms |
+		awk '$2 ~ /^[tT]$/ { print $1 }' | sort | sed -n '1p;$p' | xargs)
+	[ -n "$hi" ] || return 1
+	printf '0x%x 0x%x\n' "$((16#$lo))" "$(((16#$hi | 4095) + 1))"
+}
+
+# fi_alloc_scope MODULE: failslab and fail_page_alloc count only
+# allocations whose call chain runs through MODULE.
+fi_alloc_scope() {
+	local r a
+	r=$(fi_mod_range "$1") || return 1
+	for a in failslab fail_page_alloc; do
+		echo "${r% *}" >$_fi/$a/require-start || return 1
+		echo "${r#* }" >$_fi/$a/require-end || return 1
+	done
+}
+
+# fi_nth N CMD...: run CMD with the Nth allocation in the scope failing
+# (in a subshell, so that the task is CMD's); prints CMD's output, then a
+# last line "fail-nth left L" (0: the allocation failed). Returns CMD's
+# status. CMD must be a shell builtin or function (a program runs in
+# another task).
+fi_nth() {
+	(
+		n=$1
+		shift
+		echo "$n" >/proc/thread-self/fail-nth || exit 99
+		"$@" 2>&1
+		rc=$?
+		read -r left </proc/thread-self/fail-nth
+		echo 0 >/proc/thread-self/fail-nth
+		echo "fail-nth left $left"
+		exit $rc
+	)
+}
+
+# errno_text NAME: strerror's text for an errno name (ENOMEM, ...).
+errno_text() {
+	case $1 in
+	EPERM) echo "Operation not permitted" ;;
+	EIO) echo "Input/output error" ;;
+	ENOMEM) echo "Cannot allocate memory" ;;
+	EBUSY) echo "Device or resource busy" ;;
+	ENODEV) echo "No such device" ;;
+	EINVAL) echo "Invalid argument" ;;
+	ENOSPC) echo "No space left on device" ;;
+	EAGAIN) echo "Resource temporarily unavailable" ;;
+	ETIMEDOUT) echo "Connection timed out" ;;
+	EOPNOTSUPP) echo "Operation not supported" ;;
+	*) echo "$1" ;;
+	esac
+}
+
+# errno_num NAME: the errno's number.
+errno_num() {
+	case $1 in
+	EPERM) echo 1 ;; EIO) echo 5 ;; ENOMEM) echo 12 ;; EBUSY) echo 16 ;;
+	ENODEV) echo 19 ;; EINVAL) echo 22 ;; ENOSPC) echo 28 ;;
+	EAGAIN) echo 11 ;; ETIMEDOUT) echo 110 ;; EOPNOTSUPP) echo 95 ;;
+	*) return 1 ;;
+	esac
+}
+
+# irqs_named PATTERN: how many /proc/interrupts lines name PATTERN.
+irqs_named() {
+	grep -c -- "$1" /proc/interrupts
+}
