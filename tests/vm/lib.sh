@@ -883,23 +883,26 @@ fi_alloc_scope() {
 	done
 }
 
-# fi_nth N CMD...: run CMD with the Nth allocation in the scope failing
-# (in a subshell, so that the task is CMD's); prints CMD's output, then a
-# last line "fail-nth left L" (0: the allocation failed). Returns CMD's
-# status. CMD must be a shell builtin or function (a program runs in
-# another task).
+# fi_nth N CMD...: run CMD with the Nth allocation in the scope failing,
+# in a task of its own: a subshell that runs a shell builtin or function
+# itself and execs a program (fail-nth belongs to one task, and a fork
+# does not inherit it). Returns CMD's status; fi_nth_fired tells whether
+# the allocation was reached.
 fi_nth() {
+	echo 1 >$_fi/failslab/times && echo 1 >$_fi/fail_page_alloc/times ||
+		return 99
 	(
-		n=$1
+		echo "$1" >/proc/thread-self/fail-nth || exit 99
 		shift
-		echo "$n" >/proc/thread-self/fail-nth || exit 99
-		"$@" 2>&1
-		rc=$?
-		read -r left </proc/thread-self/fail-nth
-		echo 0 >/proc/thread-self/fail-nth
-		echo "fail-nth left $left"
-		exit $rc
+		[ "$(type -t "$1")" = file ] && exec "$@"
+		"$@"
 	)
+}
+
+# fi_nth_fired: the last fi_nth failed an allocation.
+fi_nth_fired() {
+	[ "$(cat $_fi/failslab/times)" = 0 ] ||
+		[ "$(cat $_fi/fail_page_alloc/times)" = 0 ]
 }
 
 # errno_text NAME: strerror's text for an errno name (ENOMEM, ...).
