@@ -109,8 +109,10 @@ static int snic_vf_open(struct net_device *netdev)
 		return -ENODEV;
 
 	err = snic_vf_rings_alloc(vf, vf->tx_count, vf->rx_count);
-	if (err)
+	if (err) {
+		netdev_err(netdev, "open failed: %d\n", err);
 		return err;
+	}
 	err = snic_vf_datapath_start(vf);
 	if (err)
 		goto err_free_rings;
@@ -120,6 +122,7 @@ static int snic_vf_open(struct net_device *netdev)
 
 err_free_rings:
 	snic_vf_rings_free(vf);
+	netdev_err(netdev, "open failed: %d\n", err);
 	return err;
 }
 
@@ -138,15 +141,17 @@ static int snic_vf_stop(struct net_device *netdev)
  * @tx_count: new TX descriptor count
  * @rx_count: new RX descriptor count
  *
- * On failure the old sizes are restored; if even that fails the
- * datapath stays stopped and the error is returned.
+ * On failure the old sizes are restored; if even that fails, or the
+ * datapath does not restart, the interface is closed: up without rings
+ * it would look to the stack like a stalled queue, and a recovery would
+ * restart a datapath that has no rings.
  *
  * Return: 0 or a negative errno.
  */
 int snic_vf_rings_resize(struct snic_vf *vf, u16 tx_count, u16 rx_count)
 {
 	u16 old_tx = vf->tx_count, old_rx = vf->rx_count;
-	int err;
+	int err, start;
 
 	ASSERT_RTNL();
 	if (!netif_running(vf->netdev)) {
@@ -162,11 +167,19 @@ int snic_vf_rings_resize(struct snic_vf *vf, u16 tx_count, u16 rx_count)
 		tx_count = old_tx;
 		rx_count = old_rx;
 		if (snic_vf_rings_alloc(vf, tx_count, rx_count))
-			return err;
+			goto close;
 	}
 	vf->tx_count = tx_count;
 	vf->rx_count = rx_count;
-	return snic_vf_datapath_start(vf) ?: err;
+	start = snic_vf_datapath_start(vf);
+	if (!start)
+		return err;
+	err = start;
+close:
+	netdev_err(vf->netdev, "cannot restart the rings (%d): interface closed\n",
+		   err);
+	dev_close(vf->netdev);
+	return err;
 }
 
 static netdev_tx_t snic_vf_xmit(struct sk_buff *skb, struct net_device *netdev)
