@@ -176,6 +176,7 @@ void snic_pf_irq_queue_kick(struct snic_pf *pf);
 /* pf_netdev.c */
 int snic_pf_up(struct snic_pf *pf);
 void snic_pf_down(struct snic_pf *pf);
+void snic_pf_close_lost(struct snic_pf *pf, int err);
 void snic_pf_netdev_init(struct snic_pf *pf);
 void snic_pf_netdev_fini(struct snic_pf *pf);
 

@@ -163,7 +163,8 @@ void snic_pf_debugfs_exit(void)
 }
 
 /* The PF's directory, a step of its own for fault injection. */
-static noinline __noclone struct dentry *snic_pf_debugfs_mkdir(struct snic_pf *pf)
+static noinline __noclone struct dentry *
+snic_pf_debugfs_mkdir(struct snic_pf *pf)
 {
 	return debugfs_create_dir(pci_name(pf->pdev), snic_pf_debugfs_root);
 }

@@ -199,6 +199,8 @@ static int snic_pf_set_ringparam(struct net_device *dev,
 	}
 unlock:
 	mutex_unlock(&pf->cfg_lock);
+	if (err)
+		snic_pf_close_lost(pf, err);
 	return err;
 }
 

@@ -121,6 +121,25 @@ void snic_pf_down(struct snic_pf *pf)
 	snic_ring_free(&pf->tx_ring);
 }
 
+/**
+ * snic_pf_close_lost() - close a running netdev whose queues did not come
+ *	back (a reset or a ring resize failed)
+ * @pf: the PF; rtnl held, cfg_lock not held
+ * @err: why, for the log
+ *
+ * Up without queues it would look to the stack like a stalled queue (a
+ * transmit timeout, then a reset). Closed, it says what happened, and
+ * the next open tries again.
+ */
+void snic_pf_close_lost(struct snic_pf *pf, int err)
+{
+	ASSERT_RTNL();
+	if (!netif_running(pf->netdev) || !test_bit(SNIC_PF_DOWN, &pf->state))
+		return;
+	netdev_err(pf->netdev, "queues down (%d): interface closed\n", err);
+	dev_close(pf->netdev);
+}
+
 static int snic_pf_open(struct net_device *dev)
 {
 	struct snic_pf *pf = netdev_priv(dev);

@@ -84,7 +84,8 @@ int snic_pf_hw_setup(struct snic_pf *pf)
  * the reset clears their queues and interrupt routing too. The PF's
  * queues are brought down and up around it when the netdev is running.
  *
- * Return: 0 or a negative errno; on error the PF's queues stay down.
+ * Return: 0 or a negative errno; on error the PF's queues stay down and a
+ * running netdev is closed (snic_pf_close_lost()).
  */
 int snic_pf_reset(struct snic_pf *pf)
 {
@@ -115,6 +116,8 @@ int snic_pf_reset(struct snic_pf *pf)
 		netdev_err(dev, "reset failed: %d\n", err);
 	if (err == -ENODEV)
 		snic_pf_gone(pf);
+	else if (err)
+		snic_pf_close_lost(pf, err);
 	return err;
 }
 
