@@ -866,8 +866,10 @@ fi_fn_disarm() {
 fi_mod_range() {
 	local lo hi
 	# Same-length hex: text order is numeric order.
-	read -r lo hi < <(grep "\[$1\]\$" /proc/kallsyms |
-		awk '$2 ~ /^[tT]$/ { print $1 }' | sort | sed -n '1p;$p' | xargs)
+	# (No process substitution: the guest has no /dev/fd.)
+	lo=$(grep "\[$1\]\$" /proc/kallsyms | awk '$2 ~ /^[tT]$/ { print $1 }' | sort)
+	hi=${lo##*$'\n'}
+	lo=${lo%%$'\n'*}
 	[ -n "$hi" ] || return 1
 	printf '0x%x 0x%x\n' "$((16#$lo))" "$(((16#$hi | 4095) + 1))"
 }
