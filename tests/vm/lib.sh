@@ -10,6 +10,8 @@
 #   #           one wire; failover = wire plus a failover=on virtio-net)
 #   # requires: pf=sriovnic | vf=sriovnic   (optional; other pairs skip it)
 #   # pairs: PF/VF ...            (optional; the only pairs it runs for)
+#   # kernel: debug               (optional; the only kernel it runs on:
+#   #           a line of tests/vm/kernels or --kernel names it)
 #   # vm: iommu                   (optional; intel-iommu, intel_iommu=on)
 #   # timeout: SEC                (optional; QEMU's limit, default 900)
 #   # slow: yes                   (optional; only in make check-slow)
