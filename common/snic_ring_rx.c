@@ -296,7 +296,7 @@ int snic_ring_clean_rx(struct snic_ring *ring, struct napi_struct *napi,
 	ring->skb = skb;
 
 	unused = snic_ring_desc_unused(ring);
-	if (snic_rx_refill_due(unused)) {
+	if (snic_rx_refill_due(unused, ring->count)) {
 		taken = i >= first ? i - first : i + ring->count - first;
 		snic_rx_refill(ring, snic_rx_refill_count(unused, taken),
 			       &alloc_fail);
