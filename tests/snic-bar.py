@@ -115,6 +115,11 @@ def vf_rst_seen(bar, n):
 
 def vf_post(bar, words):
     bar.take()
+    # Only what the PF does after this post answers it: a PFSTS or PFACK
+    # left from before (a PF message during the resets, say) would let
+    # vf_req read the buffer before the PF wrote its answer.
+    bar.mbx()
+    bar.seen = 0
     for i, w in enumerate(words):
         bar.wr(VF_MBMEM + 4 * i, int(w, 0))
     bar.wr(VF_MBX, REQ)

@@ -58,7 +58,7 @@ skip() {
 	echo "ok $_tap_n - $1 # SKIP $2"
 }
 
-# check DESC CMD...: ok when CMD exits 0.
+# check DESC CMD...: ok when CMD exits 0; returns 1 after a not ok.
 check() {
 	local desc=$1 out
 	shift
@@ -66,6 +66,7 @@ check() {
 		ok "$desc"
 	else
 		not_ok "$desc" "command: $*" "$out"
+		return 1
 	fi
 }
 
@@ -501,6 +502,22 @@ pf_vfs_debugfs() {
 		mount -t debugfs none /sys/kernel/debug 2>/dev/null
 	f=/sys/kernel/debug/sriovnic_pf/$(pf_pci "${1:-0}")/vfs
 	[ -r "$f" ] && echo "$f"
+}
+
+# vf_mbx_diag VF...: what sriovnic_pf holds for its VFs (debugfs), the PF's
+# view of each named VF's mailbox (P2VMAILBOX and word 0 of its buffer)
+# and the last driver lines of the log, as diag lines: for a scenario to
+# call when a VF's carrier or traffic is missing, before it fails.
+vf_mbx_diag() {
+	local v f bar="python3 $SNIC_DIR/tests/snic-bar.py"
+
+	f=$(pf_vfs_debugfs) && while read -r l; do diag "$l"; done <"$f"
+	for v in "$@"; do
+		diag "VF $v: P2VMAILBOX/word 0: $($bar "$(pf_pci 0)" rd \
+			$((0xc00 + 4 * v)) $((0x800 + 64 * v)) | tr '\n' ' ')"
+	done
+	dmesg | grep -i 'sriovnic\|igbvf\|igb ' | tail -n 30 |
+		while read -r l; do diag "$l"; done
 }
 
 # pf_vf_debug I FIELD [PORT]: one KEY=VALUE field (ext, caps, link_reason,
