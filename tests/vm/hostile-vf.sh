@@ -492,7 +492,7 @@ check "after all: VF 1 -> VF 2 ping" ping_ok nsb 10.0.0.12
 kill -INT "$pinger"
 kill "$cli" "$timer" $stall_pids 2>/dev/null
 wait "$cli" "$srv" "$timer" "$pinger" $stall_pids 2>/dev/null
-loss=$(sed -nE 's/^([0-9]+) packets transmitted, ([0-9]+) received.*/\1 \2/p' /run/ping-all)
+loss=$(ping_tally /run/ping-all)
 set -- $loss
 check "the whole run: no ping of the PF to the wire peer lost ($1 sent, $2 received)" \
 	test "${1:-0}" -gt 0 -a "${1:-0}" -le "$((${2:-0} + 1))"

@@ -369,6 +369,51 @@ mem_kernel_kb() {
 	awk '$1 == "count:" { s += $2 } END { print "; per-CPU free lists:", s * 4 }' /proc/zoneinfo
 }
 
+# leak_mark MODULE...: the figures leak_checks compares against, taken
+# after the caller's warm-up (caches and first-use allocations are not
+# leaks): slab bytes, MemAvailable, the kernel's meminfo, /proc/slabinfo
+# and each MODULE's use count.
+leak_mark() {
+	local m
+
+	mem_settle
+	_leak_slab=$(mem_snapshot) _leak_avail=$(mem_avail_kb)
+	_leak_meminfo=$(mem_kernel_kb)
+	cp /proc/slabinfo /run/snic-leak-slabinfo
+	_leak_mods=("$@") _leak_refs=()
+	for m in "$@"; do
+		_leak_refs+=("$(module_refcnt "$m")")
+	done
+}
+
+# leak_checks WHAT SLAB_KIB: since leak_mark, slab memory grew by less
+# than SLAB_KIB, MemAvailable (with the per-CPU free lists) dropped by less
+# than 8 MiB, and every module's use count is back, over WHAT ("10
+# cycles"); the figures and the caches that grew most as diag lines.
+leak_checks() {
+	local what=$1 max=$2 slab avail i
+
+	wait_until 30 mem_recovered "$_leak_avail"
+	slab=$(mem_snapshot) avail=$(mem_avail_kb)
+	diag "slab bytes in use: $_leak_slab -> $slab; MemAvailable + per-CPU free lists kB: $_leak_avail -> $avail"
+	diag "meminfo kB before: $_leak_meminfo"
+	diag "meminfo kB after:  $(mem_kernel_kb)"
+	diag "grew most: $(python3 "$SNIC_DIR/tests/slab-growth.py" /run/snic-leak-slabinfo)"
+	check "slab memory grew by less than $max KiB over $what ($(((slab - _leak_slab) / 1024)) KiB)" \
+		test $((slab - _leak_slab)) -lt $((max * 1024))
+	check "MemAvailable (with the per-CPU free lists) dropped by less than 8 MiB over $what ($((_leak_avail - avail)) KiB)" \
+		test $((_leak_avail - avail)) -lt $((8 * 1024))
+	for i in "${!_leak_mods[@]}"; do
+		check_eq "${_leak_mods[i]} refcount unchanged" "${_leak_refs[i]}" \
+			"$(module_refcnt "${_leak_mods[i]}")"
+	done
+}
+
+# ping_tally FILE: "SENT RECEIVED" from the summary of a ping's output.
+ping_tally() {
+	sed -nE 's/^([0-9]+) packets transmitted, ([0-9]+) received.*/\1 \2/p' "$1"
+}
+
 # module_refcnt NAME: the module's use count (0 if not loaded).
 module_refcnt() {
 	cat "/sys/module/$1/refcnt" 2>/dev/null || echo 0

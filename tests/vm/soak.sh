@@ -20,9 +20,7 @@ rogue=$(rogue_vf_bin) || bail "no rogue-vf tool"
 # One cycle first: caches and first-use allocations are not leaks.
 check "warm-up: 7 VFs" enable_vfs 7
 check "warm-up: back to 0" set_numvfs 0
-mem_settle
-slab0=$(mem_snapshot) avail0=$(mem_avail_kb) meminfo0=$(mem_kernel_kb)
-ref_pf0=$(module_refcnt sriovnic_pf) ref_common0=$(module_refcnt sriovnic_common)
+leak_mark sriovnic_pf sriovnic_common
 
 out=/run/snic-soak-ping
 ip netns exec peer ping -i 0.2 -W 2 10.0.2.1 >"$out" 2>&1 &
@@ -103,23 +101,12 @@ check_eq "soak: no cycle failed" 0 "$bad"
 kill -INT "$pinger"
 wait "$pinger"
 diag "$(tail -n 2 "$out")"
-sent=$(sed -nE 's/^([0-9]+) packets transmitted.*/\1/p' "$out")
-recv=$(sed -nE 's/.* ([0-9]+) received.*/\1/p' "$out")
+read -r sent recv <<<"$(ping_tally "$out")"
 check "the PF's traffic flowed during the soak" test "${recv:-0}" -gt 0
 # A global reset drops the PF's link for a while: 2 s (10 pings) a reset.
 check "the PF lost at most 2% of its pings beyond its resets' downtime (sent ${sent:-?}, got ${recv:-?})" \
 	test $(( (${recv:-0} + resets * 10) * 100 )) -ge $(( ${sent:-1} * 98 ))
 check "PF <-> peer ping after" ping_retry "" 10.0.2.2
 
-wait_until 30 mem_recovered "$avail0"
-slab1=$(mem_snapshot) avail1=$(mem_avail_kb)
-diag "slab bytes in use: $slab0 -> $slab1; MemAvailable + per-CPU free lists kB: $avail0 -> $avail1"
-diag "meminfo kB before: $meminfo0"
-diag "meminfo kB after:  $(mem_kernel_kb)"
-check "slab memory grew by less than 2 MiB over $cycles cycles ($(((slab1 - slab0) / 1024)) KiB)" \
-	test $((slab1 - slab0)) -lt $((2 * 1024 * 1024))
-check "MemAvailable (with the per-CPU free lists) dropped by less than 8 MiB ($((avail0 - avail1)) KiB)" \
-	test $((avail0 - avail1)) -lt $((8 * 1024))
-check_eq "sriovnic_pf refcount unchanged" "$ref_pf0" "$(module_refcnt sriovnic_pf)"
-check_eq "sriovnic_common refcount unchanged" "$ref_common0" "$(module_refcnt sriovnic_common)"
+leak_checks "$cycles cycles" 2048
 done_testing
