@@ -109,6 +109,7 @@ static void snic_pf_vf_clean(struct snic_pf *pf, struct snic_pf_vf *vf,
 	lockdep_assert_held(&pf->sriov.lock);
 	vf->clear = false;
 	vf->cts_sent = false;
+	vf->reset_answered = 0;
 	/* What it was to be told, it learns again through RESET. */
 	vf->tx_pending = 0;
 	vf->unread = SNIC_PF_TX_NONE;
