@@ -59,8 +59,8 @@
 /*
  * The answer to RESET carries no CTS (igbvf compares its word 0 exactly),
  * and a VF driver reads the last PF message as its link state: a VF that
- * read that answer and then wrote nothing for this long is told its link
- * (PF_CONTROL with CTS), once. A VF that works writes its first requests
+ * read that answer and then wrote nothing for this long, the PF writing
+ * nothing either, is told its link (PF_CONTROL with CTS), once. A VF that works writes its first requests
  * at once. The one that does not is igbvf whose RESET wait (about 1 s,
  * busy) ran out before the PF answered, on a loaded host: it gives up on
  * its mailbox ("PF still resetting") and, to the answer that comes late,
@@ -185,6 +185,8 @@ static int snic_pf_vf_send(struct snic_pf_vf *vf, const u32 *w,
 	vf->cts_sent = cts;
 	vf->unread = kind;
 	vf->unread_since = jiffies;
+	/* Only a RESET answer left as the last message starts it again. */
+	vf->reset_answered = 0;
 	if (w[0] & SNIC_MSG_NACK)
 		vf->nacks++;
 	return 0;
@@ -533,7 +535,7 @@ static void snic_pf_vf_reply(struct snic_pf *pf, struct snic_pf_vf *vf,
 				return;
 		}
 		if (!snic_pf_vf_answer(vf, w, len, false))
-			vf->reset_answered = jiffies ?: 1;
+			vf->reset_answered = vf->unread_since ?: 1;
 		return;
 	}
 

@@ -1,5 +1,5 @@
 #!/bin/bash
-# proves: a VF that read its RESET answer (no CTS) and then writes nothing is sent PF_CONTROL with CTS after about 2 s, once: what makes igbvf whose RESET wait ran out (the PF answered late) reset again instead of staying without link for ever; a VF that writes a request at once gets no PF_CONTROL
+# proves: a VF that read its RESET answer (no CTS) and then writes nothing is sent PF_CONTROL with CTS after about 2 s, once, unless the PF wrote to it since (a request to reset stays its last message): what makes igbvf whose RESET wait ran out (the PF answered late) reset again instead of staying without link for ever; a VF that writes a request at once gets no PF_CONTROL
 # requires: pf=sriovnic
 . "$SNIC_DIR/tests/vm/lib.sh"
 load_drivers
@@ -29,5 +29,19 @@ diag "answers: $(tr '\n' ' ' <<<"$out")"
 check_eq "SET_MULTICAST with no entries is ACKed with CTS" a0000003 \
 	"$(sed -n 2p <<<"$out" | cut -d' ' -f1)"
 check_fails "no PF_CONTROL after a VF that wrote" $bar "$vf0" vf-msg 5
+
+# A request to reset after the RESET answer (the administrator sets a new
+# address for a VF without the extension: a bare NACK) is the VF's last
+# message: no PF_CONTROL may replace it, or igbvf never resets.
+$bar "$vf0" vf-reset -- vf-msg 5 -- vf-msg 6 >/run/quiet-cts 2>&1 &
+tool=$!
+sleep 0.5
+check "set a new MAC for the running VF 0" ip link set "$pf" vf 0 mac 02:00:00:00:00:11
+wait "$tool"
+diag "answers: $(tr '\n' ' ' </run/quiet-cts)"
+check_eq "the PF asks VF 0 to reset (a bare NACK)" 40000000 \
+	"$(sed -n 2p /run/quiet-cts | cut -d' ' -f1)"
+check_eq "and sends nothing after it (no PF_CONTROL over the NACK)" "no message" \
+	"$(sed -n 3p /run/quiet-cts)"
 check "disable SR-IOV" set_numvfs 0
 done_testing
