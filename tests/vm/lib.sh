@@ -216,6 +216,16 @@ set_numvfs() {
 	echo "$1" >"/sys/bus/pci/devices/$(pf_pci "${2:-0}")/sriov_numvfs"
 }
 
+# vf_driverless I: unbind VF I's driver (for a scenario that plays the VF
+# itself through its BAR, tests/snic-bar.py or rogue-vf); prints its PCI
+# address.
+vf_driverless() {
+	local bdf
+	bdf=$(vf_pci "$1") || return 1
+	echo "$bdf" >"/sys/bus/pci/drivers/$(vf_driver "$1")/unbind" || return 1
+	echo "$bdf"
+}
+
 # vf_pci I [PORT]: PCI address of VF I.
 vf_pci() {
 	local l

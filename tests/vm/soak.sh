@@ -64,9 +64,7 @@ for ((i = 1; i <= cycles; i++)); do
 		;;
 	2)	# A hostile VF 0 while VF 1 carries pings.
 		mode=${rogue_modes[$(((i / 5) % ${#rogue_modes[@]}))]}
-		vf0=$(vf_pci 0)
-		echo "$vf0" >"/sys/bus/pci/drivers/$(vf_driver 0)/unbind" ||
-			soak_fail "cycle $i: unbind VF 0"
+		vf0=$(vf_driverless 0) || soak_fail "cycle $i: unbind VF 0"
 		if c=$(soak_vf_up "$i" 1 ns1 10.0.2.11/24); then
 			"$rogue" --bar "/sys/bus/pci/devices/$vf0/resource0" --mode "$mode" \
 				--seconds 3 --seed "$i" >/run/snic-soak-rogue 2>&1 ||
