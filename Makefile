@@ -18,8 +18,11 @@
 #                        (FUZZ_SECONDS per target, default 300)
 #   make rogue           the hostile-VF tool, build/rogue/rogue-vf
 #   make ksft            the upstream drivers/net selftests, build/ksft
-#   make soak            the hostile-VF scenario long enough for >= 1e6
-#                        mailbox messages (PAIRS= as for check)
+#   make soak            on the debug kernel, 100 sriov_numvfs cycles with PF
+#                        resets, hostile-VF storms and VF rebinds
+#                        (tests/vm/soak.sh); then the hostile-VF
+#                        scenario long enough for >= 1e6 mailbox messages
+#                        (PAIRS= as for check)
 #   make deb             build/deb/sriovnic-dkms_<version>_all.deb
 #   make dkms            register this tree with DKMS and install its
 #                        modules for KVER (default: the running kernel)
@@ -99,6 +102,8 @@ fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run
 
 soak: deps rogue
+	scripts/debug-kernel
+	scripts/vm-tests --kernel debug --pairs sriovnic/sriovnic tests/vm/soak.sh
 	scripts/vm-tests --pairs "$(or $(PAIRS),sriovnic/igbvf sriovnic/sriovnic)" \
 		tests/vm/hostile-vf-soak.sh
 

@@ -71,12 +71,11 @@ void snic_ring_rx_pool_destroy(struct snic_ring *ring)
 }
 
 /*
- * Post buffers in every free slot and move the tail once. Runs in NAPI
+ * Post buffers in up to @n free slots and move the tail once. Runs in NAPI
  * context, or in process context while NAPI is off (configure).
  */
-static u16 snic_rx_refill(struct snic_ring *ring, u64 *alloc_fail)
+static u16 snic_rx_refill(struct snic_ring *ring, u16 n, u64 *alloc_fail)
 {
-	u16 n = snic_ring_desc_unused(ring);
 	u16 i = ring->next_to_use;
 	u16 posted = 0;
 
@@ -188,8 +187,10 @@ static void snic_rx_fields(struct snic_ring *ring, const union snic_rx_desc *d,
  *
  * Call from the ring's NAPI poll. Frames with hardware errors and frames
  * that do not fit one skb are dropped and counted; skb or buffer
- * allocation failures are counted and never stall the ring. Refills every
- * free slot with one tail write once a batch is free (snic_rx_refill_due()).
+ * allocation failures are counted and never stall the ring. Refills with
+ * one tail write once a batch is free (snic_rx_refill_due()): the slots it
+ * took back, and SNIC_RX_GROW more while the ring is not yet full
+ * (snic_rx_refill_count()).
  *
  * Return: frames delivered (at most @budget).
  */
@@ -198,7 +199,7 @@ int snic_ring_clean_rx(struct snic_ring *ring, struct napi_struct *napi,
 {
 	u64 bytes = 0, drops = 0, csum_err = 0, alloc_fail = 0, full = 0;
 	struct sk_buff *skb = ring->skb;
-	u16 i = ring->next_to_clean;
+	u16 i = ring->next_to_clean, first = i, unused, taken;
 	int done = 0;
 
 	if (unlikely(!ring->rx_buf))
@@ -296,8 +297,12 @@ int snic_ring_clean_rx(struct snic_ring *ring, struct napi_struct *napi,
 	}
 	ring->skb = skb;
 
-	if (snic_rx_refill_due(snic_ring_desc_unused(ring)))
-		snic_rx_refill(ring, &alloc_fail);
+	unused = snic_ring_desc_unused(ring);
+	if (snic_rx_refill_due(unused, ring->count)) {
+		taken = i >= first ? i - first : i + ring->count - first;
+		snic_rx_refill(ring, snic_rx_refill_count(unused, taken),
+			       &alloc_fail);
+	}
 
 	if (done || drops || csum_err || alloc_fail || full) {
 		u64_stats_update_begin(&ring->syncp);
@@ -320,8 +325,9 @@ SNIC_EXPORT(snic_ring_clean_rx);
  *
  * Disables the queue, programs base, length, SRRCTL (advanced one-buffer
  * descriptors, 2 KiB buffers, drop when full), head and tail, enables
- * it, waits for the hardware to confirm, then posts a buffer in every
- * slot but one. NAPI must not run yet. May sleep.
+ * it, waits for the hardware to confirm, then posts SNIC_RX_OPEN_FILL
+ * buffers (at most every slot but one); the polls post the rest as the
+ * ring is used. NAPI must not run yet. May sleep.
  *
  * Return: 0; -ENODEV if the device is gone; -ETIMEDOUT if the queue did
  * not enable; -ENOMEM if not a single buffer could be posted (the queue
@@ -352,7 +358,8 @@ int snic_ring_configure_rx(struct snic_ring *ring)
 	if (err)
 		return err;
 
-	if (!snic_rx_refill(ring, &fail)) {
+	if (!snic_rx_refill(ring, min_t(u16, snic_ring_desc_unused(ring),
+					SNIC_RX_OPEN_FILL), &fail)) {
 		u64_stats_update_begin(&ring->syncp);
 		ring->stats.alloc_fail += fail;
 		u64_stats_update_end(&ring->syncp);

@@ -71,6 +71,8 @@ struct snic_pf_vf_stats {
  * @max_tx_rate: Mb/s, 0 for no limit
  * @clear: the VF completed RESET and may send requests
  * @cts_sent: the last message written to the VF carried CTS
+ * @reset_answered: jiffies of the answer to the VF's RESET while that is
+ *	the last message either side wrote (0 otherwise): SNIC_PF_QUIET_CTS
  * @last_nack: jiffies of the last bare NACK (throttled to one per 2 s)
  * @ext: the mailbox extension the VF negotiated; cleared by every reset
  *	of the VF, so a VF that did not negotiate since its last RESET (any
@@ -111,6 +113,7 @@ struct snic_pf_vf {
 	int max_tx_rate;
 	bool clear;
 	bool cts_sent;
+	unsigned long reset_answered;
 	unsigned long last_nack;
 	struct snic_vf_ext ext;
 	u8 link_reason_sent;

@@ -97,23 +97,19 @@ void snic_pf_vf_enable(struct snic_pf *pf, unsigned int v, bool on)
 	pf_wr32(pf, SNIC_VFTE, vfte);
 }
 
-/**
- * snic_pf_vf_hw_clean() - take a VF back to "just reset"
- * @pf: the PF
- * @vf: the VF; sriov.lock held
- *
- * Stops the VF's receive and transmit, clears its two queues (a VF reset
- * does not), masks its interrupts, and forgets every filter it asked for;
- * what the administrator set (address, port VLAN) stays. The VF may send
- * nothing but RESET afterwards.
+/*
+ * The body of snic_pf_vf_hw_clean(); @mask_irqs: also mask the VF's
+ * interrupts, as a function reset does in hardware (QEMU's model does not).
  */
-void snic_pf_vf_hw_clean(struct snic_pf *pf, struct snic_pf_vf *vf)
+static void snic_pf_vf_clean(struct snic_pf *pf, struct snic_pf_vf *vf,
+			     bool mask_irqs)
 {
 	unsigned int v = vf->idx;
 
 	lockdep_assert_held(&pf->sriov.lock);
 	vf->clear = false;
 	vf->cts_sent = false;
+	vf->reset_answered = 0;
 	/* What it was to be told, it learns again through RESET. */
 	vf->tx_pending = 0;
 	vf->unread = SNIC_PF_TX_NONE;
@@ -121,7 +117,8 @@ void snic_pf_vf_hw_clean(struct snic_pf *pf, struct snic_pf_vf *vf)
 	snic_pf_vf_enable(pf, v, false);
 	snic_pf_vf_queue_clean(pf, v);
 	snic_pf_vf_queue_clean(pf, v + SNIC_NUM_POOLS);
-	pf_wr32(pf, SNIC_PVTEIMC(v), GENMASK(2, 0));
+	if (mask_irqs)
+		pf_wr32(pf, SNIC_PVTEIMC(v), GENMASK(2, 0));
 
 	spin_lock_bh(&pf->sriov.filter_lock);
 	pf->sriov.pool[v].active = false;
@@ -139,16 +136,35 @@ void snic_pf_vf_hw_clean(struct snic_pf *pf, struct snic_pf_vf *vf)
 }
 
 /**
+ * snic_pf_vf_hw_clean() - take a VF back to "just reset"
+ * @pf: the PF
+ * @vf: the VF; sriov.lock held
+ *
+ * Stops the VF's receive and transmit, clears its two queues (a VF reset
+ * does not), masks its interrupts, and forgets every filter it asked for;
+ * what the administrator set (address, port VLAN) stays. The VF may send
+ * nothing but RESET afterwards.
+ */
+void snic_pf_vf_hw_clean(struct snic_pf *pf, struct snic_pf_vf *vf)
+{
+	snic_pf_vf_clean(pf, vf, true);
+}
+
+/**
  * snic_pf_vf_do_reset() - RESET: clean again, then give the VF its
  *	address, queues and CTS
  * @pf: the PF
  * @vf: the VF; sriov.lock held
+ *
+ * The VF's interrupts stay as the VF set them: it unmasked them after its
+ * own reset, before this RESET, to hear this answer and the next ones
+ * (masking them here left every later answer to the VF's polling).
  */
 void snic_pf_vf_do_reset(struct snic_pf *pf, struct snic_pf_vf *vf)
 {
 	bool up = vf->link_state != IFLA_VF_LINK_STATE_DISABLE;
 
-	snic_pf_vf_hw_clean(pf, vf);
+	snic_pf_vf_clean(pf, vf, false);
 
 	spin_lock_bh(&pf->sriov.filter_lock);
 	if (is_valid_ether_addr(vf->mac))

@@ -55,6 +55,19 @@
 #include "pf_vf_tx.h"
 
 #define SNIC_VF_NACK_INTERVAL	(2 * HZ)
+
+/*
+ * The answer to RESET carries no CTS (igbvf compares its word 0 exactly),
+ * and a VF driver reads the last PF message as its link state: a VF that
+ * read that answer and then wrote nothing for this long, the PF writing
+ * nothing either, is told its link (PF_CONTROL with CTS), once. A VF that works writes its first requests
+ * at once. The one that does not is igbvf whose RESET wait (about 1 s,
+ * busy) ran out before the PF answered, on a loaded host: it gives up on
+ * its mailbox ("PF still resetting") and, to the answer that comes late,
+ * has no link for ever; CTS is what makes it reset again, and the second
+ * time it works (igbvf's e1000_check_for_link_vf()).
+ */
+#define SNIC_PF_QUIET_CTS	(2 * HZ)
 #define SNIC_PF_MBX_LOCK_TRIES		4
 #define SNIC_PF_MBX_LOCK_DELAY_US	250
 
@@ -172,6 +185,8 @@ static int snic_pf_vf_send(struct snic_pf_vf *vf, const u32 *w,
 	vf->cts_sent = cts;
 	vf->unread = kind;
 	vf->unread_since = jiffies;
+	/* Only a RESET answer left as the last message starts it again. */
+	vf->reset_answered = 0;
 	if (w[0] & SNIC_MSG_NACK)
 		vf->nacks++;
 	return 0;
@@ -519,7 +534,8 @@ static void snic_pf_vf_reply(struct snic_pf *pf, struct snic_pf_vf *vf,
 			if (snic_msg_encode(&r, SNIC_DIR_REPLY, w, &len))
 				return;
 		}
-		snic_pf_vf_answer(vf, w, len, false);
+		if (!snic_pf_vf_answer(vf, w, len, false))
+			vf->reset_answered = vf->unread_since ?: 1;
 		return;
 	}
 
@@ -580,6 +596,7 @@ static void snic_pf_vf_rcv(struct snic_pf *pf, struct snic_pf_vf *vf)
 	}
 	/* A VF that writes has read what we sent before (or never will). */
 	vf->unread = SNIC_PF_TX_NONE;
+	vf->reset_answered = 0;
 
 	/*
 	 * The VF writes only as many words as its message has; the rest of
@@ -702,6 +719,12 @@ static u32 snic_pf_vf_tx_pending(struct snic_pf *pf, struct snic_pf_vf *vf)
 		clear_bit(SNIC_PF_TX_MAC, p);
 	if (vf->clear && (vf->ext.caps & SNIC_EXT_CAP_LINK))
 		set_bit(SNIC_PF_TX_LINK, p);
+	/* Read, then nothing: SNIC_PF_QUIET_CTS. */
+	if (vf->reset_answered && vf->unread == SNIC_PF_TX_NONE &&
+	    time_after_eq(jiffies, vf->reset_answered + SNIC_PF_QUIET_CTS)) {
+		vf->reset_answered = 0;
+		set_bit(SNIC_PF_TX_LINK, p);
+	}
 	if (test_bit(SNIC_PF_TX_LINK, p) && !snic_pf_vf_link_changed(pf, vf))
 		clear_bit(SNIC_PF_TX_LINK, p);
 	return *p & SNIC_PF_TX_PENDING_ALL;

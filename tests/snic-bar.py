@@ -14,6 +14,9 @@ sysfs resource0, with 32-bit accesses only.
   snic-bar.py BDF vf-post WORD...    VF: post a mailbox request and go away
                                      (never wait for the ACK or answer)
   snic-bar.py BDF vf-msg [SECONDS]   VF: wait for a PF message, print it
+  snic-bar.py BDF vf-msg-ms [SECONDS]
+                                     VF: vf-msg, then a line with the
+                                     milliseconds it waited
   snic-bar.py BDF vf-reqw SECONDS WORD...
                                      VF: vf-req, waiting up to SECONDS for
                                      the answer
@@ -115,6 +118,11 @@ def vf_rst_seen(bar, n):
 
 def vf_post(bar, words):
     bar.take()
+    # Only what the PF does after this post answers it: a PFSTS or PFACK
+    # left from before (a PF message during the resets, say) would let
+    # vf_req read the buffer before the PF wrote its answer.
+    bar.mbx()
+    bar.seen = 0
     for i, w in enumerate(words):
         bar.wr(VF_MBMEM + 4 * i, int(w, 0))
     bar.wr(VF_MBX, REQ)
@@ -150,10 +158,14 @@ def run(bar, cmd, args):
     elif cmd == "vf-reset":
         vf_rst(bar, 0)
         vf_req(bar, ["0x1"], 3)
-    elif cmd == "vf-msg":
+    elif cmd in ("vf-msg", "vf-msg-ms"):
+        t0 = time.time()
         if not bar.event(PFSTS, float(args[0]) if args else 5):
             sys.exit("no message")
+        waited = time.time() - t0
         bar.read_msg()
+        if cmd == "vf-msg-ms":
+            print("%d" % (waited * 1000))
     else:
         sys.exit(__doc__)
 

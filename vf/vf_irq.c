@@ -105,7 +105,8 @@ static void snic_vf_vectors_assign(struct snic_vf *vf)
 	for (i = 0; i < vf->num_vec; i++) {
 		vf->vec[i].vf = vf;
 		vf->vec[i].eims = BIT(i);
-		vf->vec[i].itr_usecs = SNIC_VF_DEF_ITR_USECS;
+		/* Mailbox-only vectors unthrottled: an answer is not delayed. */
+		vf->vec[i].itr_usecs = 0;
 		vf->vec[i].rx = NULL;
 		vf->vec[i].tx = NULL;
 		/* Where IVAR_MISC says, or where the model takes it to say. */
@@ -117,6 +118,7 @@ static void snic_vf_vectors_assign(struct snic_vf *vf)
 	 */
 	vf->vec[0].rx = &vf->rx_ring;
 	vf->vec[0].tx = &vf->tx_ring;
+	vf->vec[0].itr_usecs = SNIC_VF_DEF_ITR_USECS;
 }
 
 /* A queue vector's NAPI: named by its rings, tied to its interrupt. */

@@ -74,6 +74,12 @@ static noinline __noclone int snic_vf_handshake(struct snic_vf *vf)
 	err = snic_vf_request(vf, &req, &reply);
 	if (err && err != -EPERM)
 		return err;
+	/*
+	 * A PF that handled our reset (VFLRE) only after we unmasked may have
+	 * masked every vector again; it answered RESET after that handling,
+	 * so unmasking now holds: the answers that follow interrupt.
+	 */
+	snic_vf_irq_enable(vf);
 
 	if (!err) {
 		/* The PF holds an address for us: it is ours now. */

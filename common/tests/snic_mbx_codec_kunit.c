@@ -4,6 +4,7 @@
  * the buffer), round trips, and the validator against malformed input.
  */
 #include <kunit/test.h>
+#include <linux/bitfield.h>
 #include <linux/bitops.h>
 #include <linux/etherdevice.h>
 #include <linux/module.h>

@@ -88,13 +88,36 @@ static void snic_ring_test_unused(struct kunit *test)
 /* RX refill goes back in batches: a frame or two waits for more. */
 static void snic_ring_test_refill_due(struct kunit *test)
 {
-	KUNIT_EXPECT_FALSE(test, snic_rx_refill_due(0));
-	KUNIT_EXPECT_FALSE(test, snic_rx_refill_due(1));
-	KUNIT_EXPECT_FALSE(test, snic_rx_refill_due(SNIC_RX_REFILL_BATCH - 1));
-	KUNIT_EXPECT_TRUE(test, snic_rx_refill_due(SNIC_RX_REFILL_BATCH));
+	KUNIT_EXPECT_FALSE(test, snic_rx_refill_due(0, SNIC_RING_MIN));
+	KUNIT_EXPECT_FALSE(test, snic_rx_refill_due(1, SNIC_RING_MIN));
+	KUNIT_EXPECT_FALSE(test, snic_rx_refill_due(SNIC_RX_REFILL_BATCH - 1,
+						    SNIC_RING_MIN));
+	KUNIT_EXPECT_TRUE(test, snic_rx_refill_due(SNIC_RX_REFILL_BATCH,
+						   SNIC_RING_MIN));
+	/* A large ring waits for a 32nd of itself. */
+	KUNIT_EXPECT_FALSE(test, snic_rx_refill_due(127, 4096));
+	KUNIT_EXPECT_TRUE(test, snic_rx_refill_due(128, 4096));
+	KUNIT_EXPECT_FALSE(test, snic_rx_refill_due(31, 1024));
+	KUNIT_EXPECT_TRUE(test, snic_rx_refill_due(32, 1024));
 	/* A ring left empty by allocation failures. */
-	KUNIT_EXPECT_TRUE(test, snic_rx_refill_due(SNIC_RING_MIN - 1));
-	KUNIT_EXPECT_TRUE(test, snic_rx_refill_due(SNIC_RING_MAX - 1));
+	KUNIT_EXPECT_TRUE(test, snic_rx_refill_due(SNIC_RING_MIN - 1,
+						   SNIC_RING_MIN));
+	KUNIT_EXPECT_TRUE(test, snic_rx_refill_due(SNIC_RING_MAX - 1,
+						   SNIC_RING_MAX));
+}
+
+/* A refill posts what the poll took and grows the ring until it is full. */
+static void snic_ring_test_refill_count(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, snic_rx_refill_count(4094, 0), SNIC_RX_GROW);
+	KUNIT_EXPECT_EQ(test, snic_rx_refill_count(4094, 64), SNIC_RX_GROW + 64);
+	/* Full but for what the poll took: just that. */
+	KUNIT_EXPECT_EQ(test, snic_rx_refill_count(64, 64), 64);
+	KUNIT_EXPECT_EQ(test, snic_rx_refill_count(100, 64), 100);
+	KUNIT_EXPECT_EQ(test, snic_rx_refill_count(0, 0), 0);
+	/* An empty ring (allocation failures) starts over at a grow step. */
+	KUNIT_EXPECT_EQ(test, snic_rx_refill_count(SNIC_RING_MAX - 1, 0),
+			SNIC_RX_GROW);
 }
 
 /* ---- descriptor count --------------------------------------------------- */
@@ -314,6 +337,7 @@ static struct kunit_case snic_ring_cases[] = {
 	KUNIT_CASE(snic_ring_test_ctx_pack),
 	KUNIT_CASE(snic_ring_test_unused),
 	KUNIT_CASE(snic_ring_test_refill_due),
+	KUNIT_CASE(snic_ring_test_refill_count),
 	KUNIT_CASE(snic_ring_test_desc_count),
 	KUNIT_CASE(snic_ring_test_csum_tcp4),
 	KUNIT_CASE(snic_ring_test_csum_udp6_vlan),

@@ -103,8 +103,7 @@ switch() {
 	sleep 2
 	kill -INT "$pid"
 	wait "$pid"
-	read -r sent recv <<<"$(sed -nE \
-		's/^([0-9]+) packets transmitted, ([0-9]+) received.*/\1 \2/p' $f)"
+	read -r sent recv <<<"$(ping_tally "$f")"
 	diag "loss during $what: $((sent - recv)) of $sent packets"
 	if [ "${sent:-0}" -ge 40 ] && [ $((sent - recv)) -le $switch_max ]; then
 		ok "$what: ping loss $((sent - recv)) of $sent"

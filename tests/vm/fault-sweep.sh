@@ -1,7 +1,7 @@
 #!/bin/bash
 # proves: each error-returning step of PF probe, VF probe, SR-IOV enable and disable, ndo_open, ethtool -G, a PF reset, the VF's reset handshake and recovery, page pool, IRQ and debugfs set-up, made to fail alone (fail_function on the drivers' ALLOW_ERROR_INJECTION steps, failslab/fail_page_alloc scoped to one module's call chain), fails the operation with its error and leaves nothing half-done; the next operation works; the modules unload with refcount 0
 # pairs: sriovnic/sriovnic
-# kernels: debug
+# kernel: debug
 # timeout: 900
 . "$SNIC_DIR/tests/vm/lib.sh"
 

@@ -50,8 +50,7 @@ pf_up 0 10.0.0.1/24 || bail "PF link does not come up"
 ip link set "$peer" up
 dev_to_ns "$peer" wire 10.0.0.2/24 || bail "the wire peer has no carrier"
 enable_vfs 3 || bail "VFs did not appear"
-vf0=$(vf_pci 0) || bail "no VF 0"
-echo "$vf0" >"/sys/bus/pci/drivers/$(vf_driver 0)/unbind" || bail "cannot unbind VF 0"
+vf0=$(vf_driverless 0) || bail "cannot unbind VF 0's driver"
 b=$(vf_to_ns 1 nsb 10.0.0.11/24) || bail "VF 1 has no carrier in its namespace"
 c=$(vf_to_ns 2 nsc 10.0.0.12/24) || bail "VF 2 has no carrier in its namespace"
 check "PF -> wire peer ping" ping_retry "" 10.0.0.2
@@ -492,7 +491,7 @@ check "after all: VF 1 -> VF 2 ping" ping_ok nsb 10.0.0.12
 kill -INT "$pinger"
 kill "$cli" "$timer" $stall_pids 2>/dev/null
 wait "$cli" "$srv" "$timer" "$pinger" $stall_pids 2>/dev/null
-loss=$(sed -nE 's/^([0-9]+) packets transmitted, ([0-9]+) received.*/\1 \2/p' /run/ping-all)
+loss=$(ping_tally /run/ping-all)
 set -- $loss
 check "the whole run: no ping of the PF to the wire peer lost ($1 sent, $2 received)" \
 	test "${1:-0}" -gt 0 -a "${1:-0}" -le "$((${2:-0} + 1))"

@@ -10,6 +10,8 @@
 #   #           one wire; failover = wire plus a failover=on virtio-net)
 #   # requires: pf=sriovnic | vf=sriovnic   (optional; other pairs skip it)
 #   # pairs: PF/VF ...            (optional; the only pairs it runs for)
+#   # kernel: debug               (optional; the only kernel it runs on:
+#   #           a line of tests/vm/kernels or --kernel names it)
 #   # vm: iommu                   (optional; intel-iommu, intel_iommu=on)
 #   # timeout: SEC                (optional; QEMU's limit, default 900)
 #   # slow: yes                   (optional; only in make check-slow)
@@ -56,7 +58,7 @@ skip() {
 	echo "ok $_tap_n - $1 # SKIP $2"
 }
 
-# check DESC CMD...: ok when CMD exits 0.
+# check DESC CMD...: ok when CMD exits 0; returns 1 after a not ok.
 check() {
 	local desc=$1 out
 	shift
@@ -64,6 +66,7 @@ check() {
 		ok "$desc"
 	else
 		not_ok "$desc" "command: $*" "$out"
+		return 1
 	fi
 }
 
@@ -211,6 +214,16 @@ numvfs() {
 # set_numvfs N [PORT]: write sriov_numvfs; returns the write's status.
 set_numvfs() {
 	echo "$1" >"/sys/bus/pci/devices/$(pf_pci "${2:-0}")/sriov_numvfs"
+}
+
+# vf_driverless I: unbind VF I's driver (for a scenario that plays the VF
+# itself through its BAR, tests/snic-bar.py or rogue-vf); prints its PCI
+# address.
+vf_driverless() {
+	local bdf
+	bdf=$(vf_pci "$1") || return 1
+	echo "$bdf" >"/sys/bus/pci/drivers/$(vf_driver "$1")/unbind" || return 1
+	echo "$bdf"
 }
 
 # vf_pci I [PORT]: PCI address of VF I.
@@ -366,6 +379,51 @@ mem_kernel_kb() {
 	awk '$1 == "count:" { s += $2 } END { print "; per-CPU free lists:", s * 4 }' /proc/zoneinfo
 }
 
+# leak_mark MODULE...: the figures leak_checks compares against, taken
+# after the caller's warm-up (caches and first-use allocations are not
+# leaks): slab bytes, MemAvailable, the kernel's meminfo, /proc/slabinfo
+# and each MODULE's use count.
+leak_mark() {
+	local m
+
+	mem_settle
+	_leak_slab=$(mem_snapshot) _leak_avail=$(mem_avail_kb)
+	_leak_meminfo=$(mem_kernel_kb)
+	cp /proc/slabinfo /run/snic-leak-slabinfo
+	_leak_mods=("$@") _leak_refs=()
+	for m in "$@"; do
+		_leak_refs+=("$(module_refcnt "$m")")
+	done
+}
+
+# leak_checks WHAT SLAB_KIB: since leak_mark, slab memory grew by less
+# than SLAB_KIB, MemAvailable (with the per-CPU free lists) dropped by less
+# than 8 MiB, and every module's use count is back, over WHAT ("10
+# cycles"); the figures and the caches that grew most as diag lines.
+leak_checks() {
+	local what=$1 max=$2 slab avail i
+
+	wait_until 30 mem_recovered "$_leak_avail"
+	slab=$(mem_snapshot) avail=$(mem_avail_kb)
+	diag "slab bytes in use: $_leak_slab -> $slab; MemAvailable + per-CPU free lists kB: $_leak_avail -> $avail"
+	diag "meminfo kB before: $_leak_meminfo"
+	diag "meminfo kB after:  $(mem_kernel_kb)"
+	diag "grew most: $(python3 "$SNIC_DIR/tests/slab-growth.py" /run/snic-leak-slabinfo)"
+	check "slab memory grew by less than $max KiB over $what ($(((slab - _leak_slab) / 1024)) KiB)" \
+		test $((slab - _leak_slab)) -lt $((max * 1024))
+	check "MemAvailable (with the per-CPU free lists) dropped by less than 8 MiB over $what ($((_leak_avail - avail)) KiB)" \
+		test $((_leak_avail - avail)) -lt $((8 * 1024))
+	for i in "${!_leak_mods[@]}"; do
+		check_eq "${_leak_mods[i]} refcount unchanged" "${_leak_refs[i]}" \
+			"$(module_refcnt "${_leak_mods[i]}")"
+	done
+}
+
+# ping_tally FILE: "SENT RECEIVED" from the summary of a ping's output.
+ping_tally() {
+	sed -nE 's/^([0-9]+) packets transmitted, ([0-9]+) received.*/\1 \2/p' "$1"
+}
+
 # module_refcnt NAME: the module's use count (0 if not loaded).
 module_refcnt() {
 	cat "/sys/module/$1/refcnt" 2>/dev/null || echo 0
@@ -499,6 +557,22 @@ pf_vfs_debugfs() {
 		mount -t debugfs none /sys/kernel/debug 2>/dev/null
 	f=/sys/kernel/debug/sriovnic_pf/$(pf_pci "${1:-0}")/vfs
 	[ -r "$f" ] && echo "$f"
+}
+
+# vf_mbx_diag VF...: what sriovnic_pf holds for its VFs (debugfs), the PF's
+# view of each named VF's mailbox (P2VMAILBOX and word 0 of its buffer)
+# and the last driver lines of the log, as diag lines: for a scenario to
+# call when a VF's carrier or traffic is missing, before it fails.
+vf_mbx_diag() {
+	local v f bar="python3 $SNIC_DIR/tests/snic-bar.py"
+
+	f=$(pf_vfs_debugfs) && while read -r l; do diag "$l"; done <"$f"
+	for v in "$@"; do
+		diag "VF $v: P2VMAILBOX/word 0: $($bar "$(pf_pci 0)" rd \
+			$((0xc00 + 4 * v)) $((0x800 + 64 * v)) | tr '\n' ' ')"
+	done
+	dmesg | grep -i 'sriovnic\|igbvf\|igb ' | tail -n 30 |
+		while read -r l; do diag "$l"; done
 }
 
 # pf_vf_debug I FIELD [PORT]: one KEY=VALUE field (ext, caps, link_reason,

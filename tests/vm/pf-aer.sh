@@ -58,7 +58,7 @@ traffic_end() {
 	traffic_summary
 }
 traffic_summary() {
-	sed -n 's/^\([0-9]*\) packets transmitted, \([0-9]*\) received.*/\1 \2/p' /run/aer-ping
+	ping_tally /run/aer-ping
 }
 
 # --- uncorrectable non-fatal, detected by the root port (QEMU) ---

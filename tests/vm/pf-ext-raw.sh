@@ -8,8 +8,7 @@ pf=$(pf_dev 0)
 dbg=/sys/kernel/debug/sriovnic_pf/$(pf_pci 0)
 pf_up 0 10.0.0.1/24 || bail "PF link does not come up"
 enable_vfs 2 || bail "VFs did not appear"
-vf0=$(vf_pci 0) || bail "no VF 0"
-echo "$vf0" >"/sys/bus/pci/drivers/$(vf_driver 0)/unbind" || bail "cannot unbind VF 0"
+vf0=$(vf_driverless 0) || bail "cannot unbind VF 0's driver"
 vf_to_ns 1 nsb 10.0.0.11/24 >/dev/null || bail "VF 1 has no carrier in its namespace"
 
 # VF 0's mailbox from userspace through sysfs resource0.

@@ -9,8 +9,8 @@ enable_vfs 2 || bail "VFs did not appear"
 mac=02:5a:00:00:00:30
 ip link set "$pf" vf 1 mac $mac || bail "cannot set VF 1's MAC"
 vf_rebind 1 || bail "cannot re-bind VF 1"
-a=$(vf_to_ns 0 nsa 10.0.0.10/24) || bail "VF 0 has no carrier in its namespace"
-b=$(vf_to_ns 1 nsb 10.0.0.11/24) || bail "VF 1 has no carrier in its namespace"
+a=$(vf_to_ns 0 nsa 10.0.0.10/24) || { vf_mbx_diag 0 1; bail "VF 0 has no carrier in its namespace"; }
+b=$(vf_to_ns 1 nsb 10.0.0.11/24) || { vf_mbx_diag 0 1; bail "VF 1 has no carrier in its namespace"; }
 check "VF 0 -> VF 1 ping before" ping_retry nsa 10.0.0.11
 
 check "ethtool --reset all on the PF" ethtool --reset "$pf" all

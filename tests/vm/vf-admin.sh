@@ -96,7 +96,8 @@ if [ "$PF_DRV" = sriovnic ]; then
 	check "VF 0 resets and its own address is in force" wait_until 30 own0
 	own=$(in_ns nsa cat "/sys/class/net/$a/address")
 	diag "VF 0's own address: $own"
-	check "VF 0 passes traffic to the PF after the zero MAC" ping_retry nsa 10.0.0.1
+	check "VF 0 passes traffic to the PF after the zero MAC" ping_retry nsa 10.0.0.1 ||
+		{ diag "VF 0 carrier: $(in_ns nsa cat "/sys/class/net/$a/carrier")"; vf_mbx_diag 0 1; }
 	check_eq "the PF learnt VF 0 under its own address" "$own" \
 		"$(ip neigh show 10.0.0.10 dev "$pf" | awk '{ print $3 }')"
 else

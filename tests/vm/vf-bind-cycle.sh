@@ -25,9 +25,7 @@ up_and_ping() {
 check "warm-up: VF 0 passes traffic" up_and_ping
 check "warm-up: re-bind" vf_rebind 0
 check "warm-up: VF 0 passes traffic after re-bind" up_and_ping
-mem_settle
-slab0=$(mem_snapshot) avail0=$(mem_avail_kb) meminfo0=$(mem_kernel_kb)
-ref0=$(module_refcnt "$mod") refc0=$(module_refcnt sriovnic_common)
+leak_mark "$mod" sriovnic_common
 
 cycles=20
 fails=0
@@ -44,17 +42,7 @@ check_eq "$cycles unbind/bind cycles without a failure" 0 "$fails"
 check "VF 0 passes traffic after the cycles" up_and_ping
 check "VF 1 was not disturbed" ping_retry nsb 10.0.0.1
 
-wait_until 30 mem_recovered "$avail0"
-slab1=$(mem_snapshot) avail1=$(mem_avail_kb)
-diag "slab bytes in use: $slab0 -> $slab1; MemAvailable + per-CPU free lists kB: $avail0 -> $avail1"
-diag "meminfo kB before: $meminfo0"
-diag "meminfo kB after:  $(mem_kernel_kb)"
-check "slab memory grew by less than 1 MiB over $cycles cycles" \
-	test $((slab1 - slab0)) -lt $((1024 * 1024))
-check "MemAvailable (with the per-CPU free lists) dropped by less than 8 MiB over $cycles cycles" \
-	test $((avail0 - avail1)) -lt $((8 * 1024))
-check_eq "$mod refcount unchanged" "$ref0" "$(module_refcnt "$mod")"
-check_eq "sriovnic_common refcount unchanged" "$refc0" "$(module_refcnt sriovnic_common)"
+leak_checks "$cycles cycles" 1024
 check "VF driver unloads" unload_vf_driver
 check "VF 1 is left without a driver" test -z "$(vf_driver 1)"
 done_testing

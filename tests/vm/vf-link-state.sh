@@ -7,17 +7,9 @@ pf=$(pf_dev 0)
 pf_up 0 10.0.0.1/24 || bail "PF link does not come up"
 enable_vfs 2 || bail "VFs did not appear"
 
-# no_carrier N: what the PF holds for the VFs, and word 0 of each VF's
-# buffer (the PF's view: P2VMAILBOX, VMBMEM), then bail. Only on failure.
+# no_carrier N: the PF's and the mailboxes' state (vf_mbx_diag), then bail.
 no_carrier() {
-	local v bar="python3 $SNIC_DIR/tests/snic-bar.py"
-
-	cat "$(pf_vfs_debugfs)" | while read -r l; do diag "$l"; done
-	for v in 0 1; do
-		diag "VF $v: P2VMAILBOX/word 0: $($bar "$(pf_pci 0)" rd \
-			$((0xc00 + 4 * v)) $((0x800 + 64 * v)) | tr '\n' ' ')"
-	done
-	dmesg | grep -i 'sriovnic\|igbvf' | tail -n 30 | while read -r l; do diag "$l"; done
+	vf_mbx_diag 0 1
 	bail "VF $1 has no carrier in its namespace"
 }
 a=$(vf_to_ns 0 nsa 10.0.0.10/24) || no_carrier 0
