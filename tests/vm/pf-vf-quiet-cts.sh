@@ -32,9 +32,12 @@ check_fails "no PF_CONTROL after a VF that wrote" $bar "$vf0" vf-msg 5
 # A request to reset after the RESET answer (the administrator sets a new
 # address for a VF without the extension: a bare NACK) is the VF's last
 # message: no PF_CONTROL may replace it, or igbvf never resets.
+# The address changes once the VF has read its RESET answer (the tool
+# prints it): set before, it would come with that answer and need no NACK.
+rm -f /run/quiet-cts
 $bar "$vf0" vf-reset -- vf-msg 5 -- vf-msg 6 >/run/quiet-cts 2>&1 &
 tool=$!
-sleep 0.5
+check "VF 0 read its RESET answer" wait_until 10 test -s /run/quiet-cts
 check "set a new MAC for the running VF 0" ip link set "$pf" vf 0 mac 02:00:00:00:00:11
 wait "$tool"
 diag "answers: $(tr '\n' ' ' </run/quiet-cts)"
