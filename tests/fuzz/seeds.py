@@ -9,8 +9,11 @@
 #   freebsd FreeBSD sys/dev/e1000/e1000_vf.c (igb VF side)
 #   snic    our extension (include/sriovnic/mbx_proto.h)
 # Formats: codec: byte 0 = direction (0 VF request, 1 PF reply), then
-# little-endian words; policy: 8 state bytes + 1 error selector, then words.
+# little-endian words; policy: 8 state bytes + 1 error selector, then words;
+# vf_state: whole VF state blobs (include/sriovnic/vf_state.h), one more
+# byte 0x01 asking the target to fix the CRC first.
 import os
+import zlib
 import struct
 import sys
 
@@ -112,4 +115,41 @@ for name, w in REPLIES.items():
 # encode mode: a few structs (type, flags, info, ...)
 write(os.path.join(top, "codec"), "encode-set-vlan", bytes([0x02, 4, 0, 0, 1, 0, 1, 100, 0]))
 write(os.path.join(top, "codec"), "encode-reset-ack", bytes([0x03, 1, 0, 4, 0, 0, 2, 0, 0, 0, 0, 0x10]))
+
+def vf_state(mac_a, admin=False, uc=(), mc=(), vlans=(), max_frame=0, caps=0,
+             flags=0):
+    """A version 1 blob as a sriovnic PF saves it (CRC included)."""
+    b = bytearray(136)
+    struct.pack_into("<IHHHH", b, 0, 0x53564E53, 1, 136, 0x10CA,
+                     (1 if admin else 0) | flags)
+    b[16:22] = bytes(int(x, 16) for x in mac_a.split(":"))
+    b[22] = len(uc)
+    b[23] = len(mc)
+    for i, a in enumerate(uc):
+        b[24 + 6 * i:30 + 6 * i] = bytes(int(x, 16) for x in a.split(":"))
+    for i, a in enumerate(mc):
+        struct.pack_into("<H", b, 48 + 2 * i, mc_hash(a))
+    b[108] = len(vlans)
+    struct.pack_into("<H", b, 110, max_frame)
+    for i, v in enumerate(vlans):
+        struct.pack_into("<H", b, 112 + 2 * i, v)
+    struct.pack_into("<I", b, 128, caps)
+    struct.pack_into("<I", b, 12, zlib.crc32(bytes(b[0:12]) + bytes(b[16:])))
+    return bytes(b)
+
+STATES = {
+    "empty": vf_state("00:00:00:00:00:00"),
+    "admin-mac": vf_state("02:5a:00:00:00:10", admin=True, max_frame=1522),
+    "igbvf-typical": vf_state("52:54:00:12:34:56", mc=["33:33:00:00:00:01",
+                              "01:00:5e:00:00:01"], vlans=[0], max_frame=1522),
+    "snic-full": vf_state("02:5a:00:00:00:10", admin=True,
+                          uc=["02:00:00:00:01:0%d" % i for i in range(4)],
+                          mc=["01:00:5e:00:00:%02x" % i for i in range(30)],
+                          vlans=list(range(100, 108)), max_frame=9018, caps=7,
+                          flags=4),
+    "mc-overflow": vf_state("02:5a:00:00:00:11", flags=2, max_frame=9728),
+}
+for name, b in STATES.items():
+    write(os.path.join(top, "vf_state"), name, b)
+    write(os.path.join(top, "vf_state"), name + "-fixcrc", b + b"\x01")
 sys.exit(0)
