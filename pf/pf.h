@@ -154,6 +154,9 @@ struct snic_pf {
 #define SNIC_PF_WATCHDOG_PERIOD	(2 * HZ)
 
 /* pf_reset.c */
+/* pf_main.c: the PF of a VF (ERR_PTR(-ENODEV) if not ours) */
+struct snic_pf *snic_pf_from_vf(struct pci_dev *vf_pdev);
+
 int snic_pf_reset(struct snic_pf *pf);
 int snic_pf_hw_setup(struct snic_pf *pf);
 void snic_pf_reset_work(struct work_struct *work);

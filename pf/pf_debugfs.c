@@ -55,7 +55,7 @@ static int snic_pf_vfs_show(struct seq_file *m, void *unused)
 {
 	struct snic_pf *pf = m->private;
 	struct snic_pf_sriov *s = &pf->sriov;
-	unsigned int v, uc, vlans;
+	unsigned int v, uc, vlans, mc;
 	int err;
 
 	err = mutex_lock_interruptible(&s->lock);
@@ -82,8 +82,11 @@ static int snic_pf_vfs_show(struct seq_file *m, void *unused)
 		spin_lock_bh(&s->filter_lock);
 		uc = s->pool[v].uc;
 		vlans = s->pool[v].vlans;
+		mc = s->pool[v].mc_overflow ? SNIC_MC_MAX + 1 : s->pool[v].mc_count;
 		spin_unlock_bh(&s->filter_lock);
-		seq_printf(m, " uc=%u vlans=%u", uc, vlans);
+		seq_printf(m, " uc=%u vlans=%u mc=%u mig=%s", uc, vlans, mc,
+			   vf->mig_stopped ? "stopped" :
+			   vf->mig_pending ? "loaded" : "none");
 		snic_pf_vf_budget_show(m, vf);
 	}
 	mutex_unlock(&s->lock);

@@ -252,7 +252,8 @@ void snic_pf_filter_uc_clear(struct snic_pf *pf, unsigned int pool)
  * Another pool holds it if it is the PF's own address or on the PF's
  * unicast list (also one that overflowed the table), another VF's address
  * or administrative address (programmed or not yet), or in any receive
- * address entry of another pool.
+ * address entry of another pool; a VF stopped for a migration holds none
+ * (pf_vf_mig.c).
  *
  * Return: true if it is taken.
  */
@@ -268,7 +269,7 @@ bool snic_pf_filter_mac_taken(struct snic_pf *pf, const u8 *mac,
 	for (i = 0; i < pf->sriov.num_vfs; i++) {
 		const struct snic_pf_vf *vf = &pf->sriov.vfs[i];
 
-		if (i == pool)
+		if (i == pool || vf->mig_stopped)
 			continue;
 		if (ether_addr_equal(vf->mac, mac) ||
 		    (vf->admin_mac && ether_addr_equal(vf->admin_addr, mac)))
@@ -287,7 +288,9 @@ bool snic_pf_filter_mac_taken(struct snic_pf *pf, const u8 *mac,
 		const struct snic_pf_rar *r = &pf->sriov.rar[i];
 
 		taken = r->kind != SNIC_RAR_FREE && r->pool != pool &&
-			ether_addr_equal(r->addr, mac);
+			ether_addr_equal(r->addr, mac) &&
+			!(r->pool < pf->sriov.num_vfs &&
+			  pf->sriov.vfs[r->pool].mig_stopped);
 	}
 	spin_unlock(&pf->sriov.filter_lock);
 	netif_addr_unlock_bh(dev);

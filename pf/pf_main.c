@@ -355,6 +355,23 @@ static struct pci_driver snic_pf_driver = {
 	.sriov_configure	= snic_pf_sriov_configure,
 	.err_handler		= &snic_pf_err_handlers,
 };
+/**
+ * snic_pf_from_vf() - the PF of a VF, if sriovnic_pf drives it
+ * @vf_pdev: a VF
+ *
+ * For the migration calls of pf_vf_mig.c. The PF cannot go away under the
+ * caller: a VF exists only while the PF's SR-IOV is on, and removing the
+ * PF turns it off (unbinding the VF's driver) first.
+ *
+ * Return: the PF, or ERR_PTR(-ENODEV) if @vf_pdev is not a VF of ours.
+ */
+struct snic_pf *snic_pf_from_vf(struct pci_dev *vf_pdev)
+{
+	struct snic_pf *pf = pci_iov_get_pf_drvdata(vf_pdev, &snic_pf_driver);
+
+	return IS_ERR_OR_NULL(pf) ? ERR_PTR(-ENODEV) : pf;
+}
+
 static int __init snic_pf_init(void)
 {
 	int err;

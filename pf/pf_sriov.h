@@ -24,6 +24,7 @@
 #include "pf_health.h"
 #include "pf_vf_budget.h"
 #include "pf_vf_policy.h"
+#include "pf_vf_state.h"
 #include "pf_vf_tx.h"
 
 struct dentry;
@@ -97,6 +98,11 @@ struct snic_pf_vf_stats {
  * @budget: token buckets and quarantine state (pf_vf_quarantine.c)
  * @budget_rvfu: times the PF broke the VF's hold of the buffer (RVFU)
  * @health: its last messages and events for devlink health (pf_health.c)
+ * @mig_stopped: stopped for a migration (snic_pf_mig_stop()): its receive
+ *	and transmit stay off, and its addresses do not keep another VF from
+ *	taking them (pf_vf_mig.c)
+ * @mig_pending: @mig_state was loaded and waits for the VF's next RESET
+ * @mig_state: the state another VF saved, loaded into this one
  */
 struct snic_pf_vf {
 	struct snic_pf *pf;
@@ -130,6 +136,9 @@ struct snic_pf_vf {
 	struct snic_vf_budget budget;
 	u64 budget_rvfu;
 	struct snic_vf_health health;
+	bool mig_stopped;
+	bool mig_pending;
+	struct snic_vf_state mig_state;
 };
 
 /**
@@ -313,6 +322,11 @@ bool snic_pf_vf_link_ok(struct snic_pf *pf, struct snic_pf_vf *vf);
 u8 snic_pf_vf_link_reason(struct snic_pf *pf, struct snic_pf_vf *vf);
 void snic_pf_vf_update_links(struct snic_pf *pf);
 void snic_pf_vf_mbx_work(struct work_struct *work);
+int snic_pf_vf_apply_request(struct snic_pf *pf, struct snic_pf_vf *vf,
+			     const struct snic_msg *msg);
+
+/* pf_vf_mig.c, with sriov.lock held */
+void snic_pf_vf_mig_replay(struct snic_pf *pf, struct snic_pf_vf *vf);
 
 /* pf_vf.c: the VF's hardware and lifecycle, with sriov.lock held */
 void snic_pf_vfs_release(struct snic_pf *pf);

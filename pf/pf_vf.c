@@ -86,6 +86,9 @@ void snic_pf_vf_enable(struct snic_pf *pf, unsigned int v, bool on)
 
 	if (snic_pf_dead(pf))
 		return;
+	/* Stopped for a migration: off, whoever asks (pf_vf_mig.c). */
+	if (on && v < pf->sriov.num_vfs && pf->sriov.vfs[v].mig_stopped)
+		on = false;
 	if (on) {
 		vfre |= BIT(v);
 		vfte |= BIT(v);
@@ -110,8 +113,13 @@ static void snic_pf_vf_clean(struct snic_pf *pf, struct snic_pf_vf *vf,
 	vf->clear = false;
 	vf->cts_sent = false;
 	vf->reset_answered = 0;
-	/* What it was to be told, it learns again through RESET. */
+	/*
+	 * What it was to be told, it learns again through RESET; a VF that
+	 * took a loaded state is asked for that RESET (pf_vf_mig.c).
+	 */
 	vf->tx_pending = 0;
+	if (vf->mig_pending)
+		set_bit(SNIC_PF_TX_RESET, &vf->tx_pending);
 	vf->unread = SNIC_PF_TX_NONE;
 	snic_vf_ext_clear(&vf->ext);
 	snic_pf_vf_enable(pf, v, false);
@@ -122,9 +130,13 @@ static void snic_pf_vf_clean(struct snic_pf *pf, struct snic_pf_vf *vf,
 
 	spin_lock_bh(&pf->sriov.filter_lock);
 	pf->sriov.pool[v].active = false;
-	/* MAC: none, or the administrator's unless the VF is trusted. */
+	/*
+	 * MAC: none, or the administrator's unless the VF is trusted. A
+	 * loaded state's address stays for the RESET that takes it.
+	 */
 	if (!vf->admin_mac) {
-		eth_zero_addr(vf->mac);
+		if (!vf->mig_pending)
+			eth_zero_addr(vf->mac);
 		snic_pf_filter_vf_mac(pf, v, NULL);
 	} else if (!vf->trusted &&
 		   !ether_addr_equal(vf->mac, vf->admin_addr)) {

@@ -383,6 +383,7 @@ static int snic_pf_vf_act(struct snic_pf *pf, struct snic_pf_vf *vf,
 
 	if (a->type == SNIC_VF_ACT_RESET) {
 		snic_pf_vf_do_reset(pf, vf);
+		snic_pf_vf_mig_replay(pf, vf);
 		return 0;
 	}
 	if (a->type == SNIC_VF_ACT_EXT)
@@ -439,6 +440,43 @@ static int snic_pf_vf_act(struct snic_pf *pf, struct snic_pf_vf *vf,
 			    "more than %u multicast groups: all-multicast\n",
 			    SNIC_MC_MAX);
 	return err;
+}
+
+/**
+ * snic_pf_vf_apply_request() - a request the PF makes for a VF
+ * @pf: the PF
+ * @vf: the VF; sriov.lock held
+ * @msg: a decoded request, as snic_msg_decode() would give it
+ *
+ * Decided by the request policy and applied as if the VF had sent it (a
+ * loaded state's replay, pf_vf_mig.c), but never answered and not charged
+ * to the VF's budgets.
+ *
+ * Return: 0 if applied, -EPERM if the policy refused it, or the error of
+ * the action that failed.
+ */
+int snic_pf_vf_apply_request(struct snic_pf *pf, struct snic_pf_vf *vf,
+			     const struct snic_msg *msg)
+{
+	struct snic_vf_policy_state st;
+	struct snic_vf_decision d;
+	unsigned int i;
+	int err;
+
+	lockdep_assert_held(&pf->sriov.lock);
+	snic_pf_vf_policy_state(pf, vf, msg, 0, &st);
+	snic_vf_policy_decide(&st, msg, 0, &d);
+	if (d.reply != SNIC_VF_REPLY_ACK)
+		return -EPERM;
+	for (i = 0; i < d.n_act; i++) {
+		/* Only filters: nothing here resets the VF again. */
+		if (d.act[i].type == SNIC_VF_ACT_RESET)
+			return -EINVAL;
+		err = snic_pf_vf_act(pf, vf, msg, &d.act[i]);
+		if (err)
+			return err;
+	}
+	return 0;
 }
 
 static void snic_pf_vf_log_decision(struct snic_pf_vf *vf,
