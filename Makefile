@@ -40,7 +40,8 @@ KDIR := $(firstword $(wildcard /lib/modules/$(KVER)/build) \
 	$(shell ls -d /usr/src/linux-headers-*-amd64 2>/dev/null | sort -V | tail -n 1))
 endif
 
-SNIC_CONFIG := CONFIG_SRIOVNIC_COMMON=m CONFIG_SRIOVNIC_PF=m CONFIG_SRIOVNIC_VF=m
+SNIC_CONFIG := CONFIG_SRIOVNIC_COMMON=m CONFIG_SRIOVNIC_PF=m CONFIG_SRIOVNIC_VF=m \
+	CONFIG_SRIOVNIC_VFIO=m
 
 .PHONY: all modules clean install deps check check-slow check-debug demo kunit compat \
 	vm-test bench help fuzz rogue ksft soak deb dkms dkms-remove
