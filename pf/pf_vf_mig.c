@@ -314,6 +314,8 @@ void snic_pf_vf_mig_replay(struct snic_pf *pf, struct snic_pf_vf *vf)
 	if (!vf->mig_pending)
 		return;
 	vf->mig_pending = false;
+	/* The RESET asked for while the state waited is the one just done. */
+	clear_bit(SNIC_PF_TX_RESET, &vf->tx_pending);
 
 	for (i = 0; i < s->uc_count; i++) {
 		memset(&m, 0, sizeof(m));
