@@ -35,7 +35,6 @@ struct snic_vfio_file {
  *	snic_vfio_state_unlock() only
  * @reset_lock: protects @deferred_reset
  * @deferred_reset: a device reset came while @state_mutex was held
- * @mig_ready: the fields above are initialised (reset_done may come first)
  * @mig_state: the VFIO migration state
  * @saving: the STOP_COPY file, while in STOP_COPY
  * @resuming: the RESUMING file, while in RESUMING
@@ -45,7 +44,6 @@ struct snic_vfio {
 	struct mutex state_mutex;
 	spinlock_t reset_lock;
 	bool deferred_reset;
-	bool mig_ready;
 	enum vfio_device_mig_state mig_state;
 	struct snic_vfio_file *saving;
 	struct snic_vfio_file *resuming;

@@ -26,7 +26,6 @@ static int snic_vfio_init_dev(struct vfio_device *vdev)
 	v->mig_state = VFIO_DEVICE_STATE_RUNNING;
 	vdev->migration_flags = VFIO_MIGRATION_STOP_COPY;
 	vdev->mig_ops = &snic_vfio_mig_ops;
-	v->mig_ready = true;
 	return vfio_pci_core_init_dev(vdev);
 }
 

@@ -90,10 +90,12 @@ again:
 void snic_vfio_reset_done(struct pci_dev *pdev)
 {
 	struct vfio_pci_core_device *core = dev_get_drvdata(&pdev->dev);
-	struct snic_vfio *v = container_of(core, struct snic_vfio, core);
+	struct snic_vfio *v;
 
-	if (!v->mig_ready)
+	/* Before probe set the drvdata (init is done by then), or after remove. */
+	if (!core)
 		return;
+	v = container_of(core, struct snic_vfio, core);
 	spin_lock(&v->reset_lock);
 	v->deferred_reset = true;
 	if (!mutex_trylock(&v->state_mutex)) {
