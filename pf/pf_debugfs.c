@@ -85,8 +85,7 @@ static int snic_pf_vfs_show(struct seq_file *m, void *unused)
 		mc = s->pool[v].mc_overflow ? SNIC_MC_MAX + 1 : s->pool[v].mc_count;
 		spin_unlock_bh(&s->filter_lock);
 		seq_printf(m, " uc=%u vlans=%u mc=%u mig=%s", uc, vlans, mc,
-			   vf->mig_stopped ? "stopped" :
-			   vf->mig_pending ? "loaded" : "none");
+			   vf->mig_stopped ? "stopped" : "none");
 		snic_pf_vf_budget_show(m, vf);
 	}
 	mutex_unlock(&s->lock);

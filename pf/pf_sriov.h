@@ -101,8 +101,8 @@ struct snic_pf_vf_stats {
  * @mig_stopped: stopped for a migration (snic_pf_mig_stop()): its receive
  *	and transmit stay off, and its addresses do not keep another VF from
  *	taking them (pf_vf_mig.c)
- * @mig_pending: @mig_state was loaded and waits for the VF's next RESET
- * @mig_state: the state another VF saved, loaded into this one
+ * @mig_pending: a state another VF saved is being loaded into this one
+ *	(the clean-up that goes first keeps its address)
  */
 struct snic_pf_vf {
 	struct snic_pf *pf;
@@ -138,7 +138,6 @@ struct snic_pf_vf {
 	struct snic_vf_health health;
 	bool mig_stopped;
 	bool mig_pending;
-	struct snic_vf_state mig_state;
 };
 
 /**
@@ -324,9 +323,6 @@ void snic_pf_vf_update_links(struct snic_pf *pf);
 void snic_pf_vf_mbx_work(struct work_struct *work);
 int snic_pf_vf_apply_request(struct snic_pf *pf, struct snic_pf_vf *vf,
 			     const struct snic_msg *msg);
-
-/* pf_vf_mig.c, with sriov.lock held */
-void snic_pf_vf_mig_replay(struct snic_pf *pf, struct snic_pf_vf *vf);
 
 /* pf_vf.c: the VF's hardware and lifecycle, with sriov.lock held */
 void snic_pf_vfs_release(struct snic_pf *pf);

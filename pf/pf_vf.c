@@ -76,14 +76,18 @@ static void snic_pf_vf_queue_clean(struct snic_pf *pf, unsigned int q)
 
 /**
  * snic_pf_vf_enable() - turn a VF's receive and transmit on or off
- * @pf: the PF
+ * @pf: the PF; sriov.lock held
  * @v: VF number
  * @on: enable
  */
 void snic_pf_vf_enable(struct snic_pf *pf, unsigned int v, bool on)
 {
-	u32 vfre = pf_rd32(pf, SNIC_VFRE), vfte = pf_rd32(pf, SNIC_VFTE);
+	u32 vfre, vfte;
 
+	/* VFRE and VFTE are read, changed and written: one writer at a time. */
+	lockdep_assert_held(&pf->sriov.lock);
+	vfre = pf_rd32(pf, SNIC_VFRE);
+	vfte = pf_rd32(pf, SNIC_VFTE);
 	if (snic_pf_dead(pf))
 		return;
 	/* Stopped for a migration: off, whoever asks (pf_vf_mig.c). */
@@ -113,13 +117,8 @@ static void snic_pf_vf_clean(struct snic_pf *pf, struct snic_pf_vf *vf,
 	vf->clear = false;
 	vf->cts_sent = false;
 	vf->reset_answered = 0;
-	/*
-	 * What it was to be told, it learns again through RESET; a VF that
-	 * took a loaded state is asked for that RESET (pf_vf_mig.c).
-	 */
+	/* What it was to be told, it learns again through RESET. */
 	vf->tx_pending = 0;
-	if (vf->mig_pending)
-		set_bit(SNIC_PF_TX_RESET, &vf->tx_pending);
 	vf->unread = SNIC_PF_TX_NONE;
 	snic_vf_ext_clear(&vf->ext);
 	snic_pf_vf_enable(pf, v, false);
@@ -132,7 +131,7 @@ static void snic_pf_vf_clean(struct snic_pf *pf, struct snic_pf_vf *vf,
 	pf->sriov.pool[v].active = false;
 	/*
 	 * MAC: none, or the administrator's unless the VF is trusted. A
-	 * loaded state's address stays for the RESET that takes it.
+	 * state being loaded keeps its address (pf_vf_mig.c).
 	 */
 	if (!vf->admin_mac) {
 		if (!vf->mig_pending)

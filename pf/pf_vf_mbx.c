@@ -383,7 +383,6 @@ static int snic_pf_vf_act(struct snic_pf *pf, struct snic_pf_vf *vf,
 
 	if (a->type == SNIC_VF_ACT_RESET) {
 		snic_pf_vf_do_reset(pf, vf);
-		snic_pf_vf_mig_replay(pf, vf);
 		return 0;
 	}
 	if (a->type == SNIC_VF_ACT_EXT)

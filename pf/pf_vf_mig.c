@@ -6,12 +6,13 @@
  * The source VF is stopped (its receive and transmit enables off, so no
  * DMA reaches the paused guest's memory) and its state saved as a blob:
  * the address in force and what the VF's driver asked the PF for. The
- * destination VF, reset by its new QEMU, takes the blob: its address is
- * the one its RESET answer will carry, and at that RESET the rest is
- * replayed through the request policy (pf_vf_mbx.c), as if the VF had
- * asked, within the same limits. The guest's driver gets there by itself:
- * its new VF shows "reset done" and is not clear to send, which igbvf and
- * sriovnic_vf recover from as from a PF reset (Documentation/migration.rst).
+ * destination VF, reset by its new QEMU, takes the blob as if the guest's
+ * driver had done RESET there and asked for the same filters: the
+ * address, then each filter through the request policy (pf_vf_mbx.c),
+ * within the same limits, and the negotiated extension. sriovnic_vfio
+ * carries the VF's own registers (queues, interrupts), so the guest's
+ * driver, igbvf or sriovnic_vf, goes on without a reset
+ * (Documentation/migration.rst).
  *
  * A stopped VF holds its addresses without receiving on them: another
  * VF may take them (snic_pf_filter_mac_taken() skips it), so that a
@@ -218,70 +219,6 @@ static int snic_mig_mac_ok(struct snic_pf_vf *vf, const struct snic_vf_state *s)
 	return -EADDRINUSE;
 }
 
-/**
- * snic_pf_mig_load() - give a VF the state another VF saved
- * @vf_pdev: the VF, not in use by a driver of this host (reset by VFIO)
- * @buf: the blob
- * @len: its length
- *
- * The address is the VF's at once (the administrator's, if it was at the
- * source); the filters wait for the VF's next RESET, which the VF is asked
- * for (a NACK without CTS, sent by the mailbox work). A refused blob
- * changes nothing and is logged with the reason.
- *
- * Return: 0; an error of snic_vf_state_decode(); -EADDRINUSE if the
- * administrator gave this VF another address; -ENODEV.
- */
-int snic_pf_mig_load(struct pci_dev *vf_pdev, const void *buf, size_t len)
-{
-	struct snic_vf_state s;
-	struct snic_pf_vf *vf;
-	struct snic_pf *pf;
-	int err;
-
-	vf = snic_mig_vf_lock(vf_pdev, &pf);
-	if (IS_ERR(vf))
-		return PTR_ERR(vf);
-	err = snic_vf_state_decode(buf, len, vf_pdev->device, &s);
-	if (err) {
-		dev_err(&pf->pdev->dev, "VF %u: incoming state refused: %s\n",
-			vf->idx, snic_vf_state_strerror(err));
-		goto out;
-	}
-	err = snic_mig_mac_ok(vf, &s);
-	if (err) {
-		dev_err(&pf->pdev->dev,
-			"VF %u: incoming state refused: its address %pM is not the administrator's %pM\n",
-			vf->idx, s.mac, vf->admin_addr);
-		goto out;
-	}
-	if (snic_pf_filter_mac_taken(pf, s.mac, vf->idx))
-		dev_warn(&pf->pdev->dev,
-			 "VF %u: incoming address %pM is also another function's; both receive its unicast\n",
-			 vf->idx, s.mac);
-
-	ether_addr_copy(vf->mac, s.mac);
-	if (s.admin_mac) {
-		ether_addr_copy(vf->admin_addr, s.mac);
-		vf->admin_mac = true;
-	}
-	vf->mig_state = s;
-	vf->mig_pending = true;
-	/*
-	 * The guest's driver must reset to find its queues gone: RSTD alone
-	 * is not enough for igbvf, which then reads the mailbox and resets
-	 * only on a NACK without CTS.
-	 */
-	snic_pf_vf_queue_tx(vf, SNIC_PF_TX_RESET);
-	dev_info(&pf->pdev->dev,
-		 "VF %u: state loaded (address %pM, %u+%u+%u filters at its next RESET)\n",
-		 vf->idx, s.mac, s.uc_count, s.mc_count, s.vlan_count);
-out:
-	mutex_unlock(&pf->sriov.lock);
-	return err;
-}
-SNIC_EXPORT(snic_pf_mig_load);
-
 /* One replayed request; a refusal or failure is logged and skipped. */
 static void snic_mig_replay_one(struct snic_pf *pf, struct snic_pf_vf *vf,
 				const struct snic_msg *msg, unsigned int *bad)
@@ -295,27 +232,19 @@ static void snic_mig_replay_one(struct snic_pf *pf, struct snic_pf_vf *vf,
 	}
 }
 
-/**
- * snic_pf_vf_mig_replay() - after RESET: what a loaded state asked for
- * @pf: the PF
- * @vf: the VF, just reset and clear to send; sriov.lock held
- *
- * Each filter goes through the request policy as a request of the VF
- * would; the VF's driver sends them again itself, so one that does not
- * fit is only logged.
+/*
+ * The filters of @s, on a VF just reset and clear to send: each goes
+ * through the request policy as the VF's request would, so one that does
+ * not fit here (another PF's tables, another administrator's port VLAN)
+ * is logged and skipped.
  */
-void snic_pf_vf_mig_replay(struct snic_pf *pf, struct snic_pf_vf *vf)
+static void snic_mig_replay(struct snic_pf *pf, struct snic_pf_vf *vf,
+			    const struct snic_vf_state *s)
 {
-	const struct snic_vf_state *s = &vf->mig_state;
 	unsigned int i, bad = 0;
 	struct snic_msg m;
 
 	lockdep_assert_held(&pf->sriov.lock);
-	if (!vf->mig_pending)
-		return;
-	vf->mig_pending = false;
-	/* The RESET asked for while the state waited is the one just done. */
-	clear_bit(SNIC_PF_TX_RESET, &vf->tx_pending);
 
 	for (i = 0; i < s->uc_count; i++) {
 		memset(&m, 0, sizeof(m));
@@ -351,5 +280,93 @@ void snic_pf_vf_mig_replay(struct snic_pf *pf, struct snic_pf_vf *vf)
 		m.promisc = SNIC_PROMISC_MC;
 		snic_mig_replay_one(pf, vf, &m, &bad);
 	}
-	snic_vf_log(vf, info, "loaded state restored at RESET (%u not)\n", bad);
+	snic_vf_log(vf, info, "loaded state's filters in place (%u not)\n", bad);
 }
+
+/*
+ * The VF takes @s as if its driver had done RESET and sent its requests
+ * here: the guest's driver goes on with the queues and interrupts its
+ * variant driver restores (sriovnic_vfio), and sees no reset. The reset
+ * its new QEMU gave the VF is served first, so that its clean-up cannot
+ * come after and undo this. Receive and transmit stay off until
+ * snic_pf_mig_run(). The VF is then told its link (a message with CTS:
+ * igbvf reads its link from there whenever it looks).
+ */
+static void snic_mig_adopt(struct snic_pf *pf, struct snic_pf_vf *vf,
+			   const struct snic_vf_state *s)
+{
+	lockdep_assert_held(&pf->sriov.lock);
+	if (snic_mbx_test_event(&vf->mbx, SNIC_MBX_EV_RST))
+		snic_pf_vf_flr(pf, vf);
+
+	vf->mig_stopped = true;
+	ether_addr_copy(vf->mac, s->mac);
+	if (s->admin_mac) {
+		ether_addr_copy(vf->admin_addr, s->mac);
+		vf->admin_mac = true;
+	}
+	vf->mig_pending = true;		/* the clean-up keeps the address */
+	snic_pf_vf_do_reset(pf, vf);
+	vf->mig_pending = false;
+	snic_mig_replay(pf, vf, s);
+
+	/* The extension the guest's driver negotiated, still in force. */
+	vf->ext.caps = s->ext_caps & SNIC_EXT_CAPS_V1;
+	vf->ext.version = vf->ext.caps ? SNIC_EXT_VERSION_CUR : 0;
+	vf->link_reason_sent = SNIC_LINK_UP;
+	snic_pf_vf_queue_tx(vf, SNIC_PF_TX_LINK);
+}
+
+/**
+ * snic_pf_mig_load() - give a VF the state another VF saved
+ * @vf_pdev: the VF, not in use by a driver of this host (reset by VFIO)
+ * @buf: the blob
+ * @len: its length
+ *
+ * The VF takes the state at once, as after a RESET of its driver's: the
+ * address (the administrator's, if it was at the source), the filters
+ * (through the request policy, within the same limits) and the mailbox
+ * extension; it stays stopped until snic_pf_mig_run(). A refused blob
+ * changes nothing and is logged with the reason.
+ *
+ * Return: 0; an error of snic_vf_state_decode(); -EADDRINUSE if the
+ * administrator gave this VF another address; -ENODEV.
+ */
+int snic_pf_mig_load(struct pci_dev *vf_pdev, const void *buf, size_t len)
+{
+	struct snic_vf_state s;
+	struct snic_pf_vf *vf;
+	struct snic_pf *pf;
+	int err;
+
+	vf = snic_mig_vf_lock(vf_pdev, &pf);
+	if (IS_ERR(vf))
+		return PTR_ERR(vf);
+	err = snic_vf_state_decode(buf, len, vf_pdev->device, &s);
+	if (err) {
+		dev_err(&pf->pdev->dev, "VF %u: incoming state refused: %s\n",
+			vf->idx, snic_vf_state_strerror(err));
+		goto out;
+	}
+	err = snic_mig_mac_ok(vf, &s);
+	if (err) {
+		dev_err(&pf->pdev->dev,
+			"VF %u: incoming state refused: its address %pM is not the administrator's %pM\n",
+			vf->idx, s.mac, vf->admin_addr);
+		goto out;
+	}
+	if (snic_pf_filter_mac_taken(pf, s.mac, vf->idx))
+		dev_warn(&pf->pdev->dev,
+			 "VF %u: incoming address %pM is also another function's; both receive its unicast\n",
+			 vf->idx, s.mac);
+
+	snic_mig_adopt(pf, vf, &s);
+	dev_info(&pf->pdev->dev,
+		 "VF %u: state loaded (address %pM, %u+%u+%u filters in place)\n",
+		 vf->idx, s.mac, s.uc_count, s.mc_count, s.vlan_count);
+out:
+	mutex_unlock(&pf->sriov.lock);
+	return err;
+}
+SNIC_EXPORT(snic_pf_mig_load);
+

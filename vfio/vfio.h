@@ -12,6 +12,13 @@
 
 #include <sriovnic/pf_mig.h>
 
+/* The VF's registers carried (vfio_regs.c) and their section's size. */
+#define SNIC_VFIO_NREGS		42
+#define SNIC_VFIO_REGS_LEN	(8 + 4 * SNIC_VFIO_NREGS)
+
+/* The migration data: the PF's blob, then the VF's registers. */
+#define SNIC_VFIO_DATA_LEN	(SNIC_PF_MIG_STATE_LEN + SNIC_VFIO_REGS_LEN)
+
 /**
  * struct snic_vfio_file - one migration data file
  * @filp: the file (our reference is dropped when it is disabled)
@@ -25,7 +32,7 @@ struct snic_vfio_file {
 	struct mutex lock;
 	bool disabled;
 	size_t len;
-	u8 data[SNIC_PF_MIG_STATE_LEN];
+	u8 data[SNIC_VFIO_DATA_LEN];
 };
 
 /**
@@ -38,6 +45,8 @@ struct snic_vfio_file {
  * @mig_state: the VFIO migration state
  * @saving: the STOP_COPY file, while in STOP_COPY
  * @resuming: the RESUMING file, while in RESUMING
+ * @regs_loaded: @regs came with a loaded state and wait for RUNNING
+ * @regs: the VF's registers to write back (vfio_regs.c)
  */
 struct snic_vfio {
 	struct vfio_pci_core_device core;
@@ -47,6 +56,8 @@ struct snic_vfio {
 	enum vfio_device_mig_state mig_state;
 	struct snic_vfio_file *saving;
 	struct snic_vfio_file *resuming;
+	bool regs_loaded;
+	u32 regs[SNIC_VFIO_NREGS];
 };
 
 /* vfio_mig.c */
@@ -54,5 +65,11 @@ extern const struct vfio_migration_ops snic_vfio_mig_ops;
 void snic_vfio_state_unlock(struct snic_vfio *v);
 void snic_vfio_reset_done(struct pci_dev *pdev);
 void snic_vfio_close(struct snic_vfio *v);
+
+/* vfio_regs.c, with state_mutex held */
+int snic_vfio_regs_save(struct snic_vfio *v, u8 *buf);
+int snic_vfio_regs_decode(struct snic_vfio *v, const u8 *buf, size_t len);
+int snic_vfio_regs_restore(struct snic_vfio *v);
+void snic_vfio_regs_kick(struct snic_vfio *v);
 
 #endif /* _SRIOVNIC_VFIO_H */

@@ -45,6 +45,12 @@ static int snic_vfio_open_device(struct vfio_device *vdev)
 	err = vfio_pci_core_enable(&v->core);
 	if (err)
 		return err;
+	/* The VF's registers are read and written at migration (vfio_regs.c). */
+	err = vfio_pci_core_setup_barmap(&v->core, 0);
+	if (err) {
+		vfio_pci_core_disable(&v->core);
+		return err;
+	}
 	mutex_lock(&v->state_mutex);
 	v->mig_state = VFIO_DEVICE_STATE_RUNNING;
 	snic_vfio_state_unlock(v);

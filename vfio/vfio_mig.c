@@ -7,8 +7,9 @@
  * STOP_COPY saves the blob into a read-only migration file, STOP ->
  * RESUMING gives a write-only file for the incoming blob, which RESUMING ->
  * STOP hands to the PF to load, and STOP -> RUNNING starts the VF again.
- * The VF's registers are not part of it: the guest's driver recovers its
- * queues through the reset its new VF shows (Documentation/migration.rst).
+ * The data is that blob followed by the VF's own registers (queues and
+ * interrupts, vfio_regs.c), written back at STOP -> RUNNING, so that the
+ * guest's driver goes on without a reset (Documentation/migration.rst).
  *
  * Locks: &snic_vfio.state_mutex protects the migration state and the two
  * files; each file's own lock protects its buffer against read() and
@@ -75,6 +76,7 @@ again:
 		v->deferred_reset = false;
 		spin_unlock(&v->reset_lock);
 		v->mig_state = VFIO_DEVICE_STATE_RUNNING;
+		v->regs_loaded = false;
 		snic_vfio_files_disable(v);
 		snic_pf_mig_forget(snic_vfio_pdev(v));
 		goto again;
@@ -117,6 +119,7 @@ void snic_vfio_close(struct snic_vfio *v)
 	snic_vfio_files_disable(v);
 	snic_pf_mig_forget(snic_vfio_pdev(v));
 	v->mig_state = VFIO_DEVICE_STATE_RUNNING;
+	v->regs_loaded = false;
 	snic_vfio_state_unlock(v);
 }
 
@@ -234,12 +237,17 @@ static struct file *snic_vfio_save(struct snic_vfio *v)
 
 	if (IS_ERR(f))
 		return ERR_CAST(f);
-	ret = snic_pf_mig_save(snic_vfio_pdev(v), f->data, sizeof(f->data));
+	ret = snic_pf_mig_save(snic_vfio_pdev(v), f->data,
+			       SNIC_PF_MIG_STATE_LEN);
+	if (ret >= 0 && ret != SNIC_PF_MIG_STATE_LEN)
+		ret = -EPROTO;
+	if (ret >= 0)
+		ret = snic_vfio_regs_save(v, f->data + SNIC_PF_MIG_STATE_LEN);
 	if (ret < 0) {
 		fput(f->filp);
 		return ERR_PTR(ret);
 	}
-	f->len = ret;
+	f->len = SNIC_VFIO_DATA_LEN;
 	get_file(f->filp);
 	v->saving = f;
 	return f->filp;
@@ -256,15 +264,51 @@ static struct file *snic_vfio_resume(struct snic_vfio *v)
 	return f->filp;
 }
 
-/* RESUMING -> STOP: what was written is handed to the PF. */
+/*
+ * RESUMING -> STOP: the registers' section is checked and kept for
+ * RUNNING, then the blob is handed to the PF; nothing is loaded when
+ * either is refused.
+ */
 static int snic_vfio_load(struct snic_vfio *v)
 {
 	struct snic_vfio_file *f = v->resuming;
+	size_t blob;
 	int err;
 
 	mutex_lock(&f->lock);
-	err = snic_pf_mig_load(snic_vfio_pdev(v), f->data, f->len);
+	blob = min_t(size_t, f->len, SNIC_PF_MIG_STATE_LEN);
+	err = snic_vfio_regs_decode(v, f->data + blob, f->len - blob);
+	if (err)
+		pci_err(snic_vfio_pdev(v),
+			"incoming state refused: not the VF registers of this driver (%d)\n",
+			err);
+	else
+		err = snic_pf_mig_load(snic_vfio_pdev(v), f->data, blob);
+	if (err)
+		v->regs_loaded = false;
 	mutex_unlock(&f->lock);
+	return err;
+}
+
+/*
+ * STOP -> RUNNING: a loaded VF gets its registers back while still
+ * stopped, then runs and has its rings looked at again.
+ */
+static int snic_vfio_run(struct snic_vfio *v)
+{
+	struct pci_dev *pdev = snic_vfio_pdev(v);
+	int err = 0;
+
+	if (v->regs_loaded)
+		err = snic_vfio_regs_restore(v);
+	if (!err)
+		err = snic_pf_mig_run(pdev);
+	if (!err && v->regs_loaded) {
+		snic_vfio_regs_kick(v);
+		pci_info(pdev, "running, with its queues and interrupts carried over\n");
+	}
+	if (err)
+		pci_err(pdev, "cannot start the VF: %d\n", err);
 	return err;
 }
 
@@ -278,7 +322,7 @@ static struct file *snic_vfio_step(struct snic_vfio *v, u32 next)
 	if (cur == VFIO_DEVICE_STATE_RUNNING && next == VFIO_DEVICE_STATE_STOP)
 		err = snic_pf_mig_stop(pdev);
 	else if (cur == VFIO_DEVICE_STATE_STOP && next == VFIO_DEVICE_STATE_RUNNING)
-		err = snic_pf_mig_run(pdev);
+		err = snic_vfio_run(v);
 	else if (cur == VFIO_DEVICE_STATE_STOP && next == VFIO_DEVICE_STATE_STOP_COPY)
 		return snic_vfio_save(v);
 	else if (cur == VFIO_DEVICE_STATE_STOP && next == VFIO_DEVICE_STATE_RESUMING)
@@ -341,7 +385,7 @@ static int snic_vfio_get_state(struct vfio_device *vdev,
 static int snic_vfio_get_data_size(struct vfio_device *vdev,
 				   unsigned long *stop_copy_length)
 {
-	*stop_copy_length = SNIC_PF_MIG_STATE_LEN;
+	*stop_copy_length = SNIC_VFIO_DATA_LEN;
 	return 0;
 }
 

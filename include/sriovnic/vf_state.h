@@ -8,12 +8,12 @@
  *
  * It holds what the PF knows of the VF and the VF's driver cannot be asked
  * for again: the address in force (and whether the administrator set it),
- * and, to be replayed through the PF's request policy at the VF's next
- * RESET, its extra unicast addresses, multicast hashes, VLAN filters,
- * largest frame and multicast promiscuity. The negotiated mailbox
- * extension is recorded (a driver negotiates again after its reset). The
- * queues are not carried: the guest's driver sets them up again when it
- * recovers from the reset the new VF shows it (Documentation/migration.rst).
+ * and, replayed through the PF's request policy when the blob is loaded,
+ * its extra unicast addresses, multicast hashes, VLAN filters, largest
+ * frame and multicast promiscuity, and the mailbox extension it
+ * negotiated. The VF's own registers (queues, interrupts) are not the
+ * PF's: sriovnic_vfio carries them beside this blob
+ * (Documentation/migration.rst).
  *
  *   offset size field
  *        0    4 magic         SNIC_VF_STATE_MAGIC
