@@ -13,7 +13,7 @@
 #include <sriovnic/pf_mig.h>
 
 /* The VF's registers carried (vfio_regs.c) and their section's size. */
-#define SNIC_VFIO_NREGS		42
+#define SNIC_VFIO_NREGS		41
 #define SNIC_VFIO_REGS_LEN	(8 + 4 * SNIC_VFIO_NREGS)
 
 /* The migration data: the PF's blob, then the VF's registers. */

@@ -10,8 +10,14 @@
  * back at STOP -> RUNNING into the VF the PF loaded, still stopped. Then
  * the PF lets it run, and each transmit tail is written once more (the
  * device looks at a transmit ring when its tail is written) and each
- * vector the guest had unmasked is raised once, so that its driver looks
- * at what came while it was away. The guest's driver sees no reset.
+ * vector the guest mapped is unmasked and raised once, so that its driver
+ * looks at what came while it was away. The guest's driver sees no reset.
+ *
+ * The interrupt mask itself is not carried: a driver that auto-masks
+ * (EIAM) has the vector it is serving masked at any moment, and QEMU's
+ * model reads back EIMS as the last value written to it rather than the
+ * mask. Every mapped vector is unmasked instead: at worst the driver
+ * gets one interrupt more, for a ring it would have looked at anyway.
  *
  * The section follows the PF's blob in the migration data (little-endian):
  *
@@ -24,6 +30,7 @@
  * The values are the VF's own registers: nothing a user of the VFIO
  * device could not write there itself, so they are written as they come.
  */
+#include <linux/bitfield.h>
 #include <linux/bits.h>
 #include <linux/build_bug.h>
 #include <linux/kernel.h>
@@ -54,8 +61,8 @@
 
 /*
  * The VF's registers carried, in the order written back: the rings before
- * their enables, the vector mapping and moderation before the masks, and
- * the interrupt mask last (SNIC_VF_EIMS: the mask itself, handled apart).
+ * their enables, then the vector mapping, moderation and auto-clear and
+ * auto-mask; the mask follows (snic_vfio_mapped()).
  */
 static const u32 snic_vfio_regs[] = {
 	SNIC_VFIO_QUEUE(0),
@@ -63,7 +70,6 @@ static const u32 snic_vfio_regs[] = {
 	SNIC_VF_IVAR0, SNIC_VF_IVAR_MISC,
 	SNIC_VF_EITR(0), SNIC_VF_EITR(1), SNIC_VF_EITR(2),
 	SNIC_VF_EIAC, SNIC_VF_EIAM,
-	SNIC_VF_EIMS,
 };
 static_assert(ARRAY_SIZE(snic_vfio_regs) == SNIC_VFIO_NREGS);
 static_assert(SNIC_VFIO_REGS_LEN == SNIC_VFIO_REGS_HDR + 4 * SNIC_VFIO_NREGS);
@@ -73,6 +79,38 @@ static_assert(SNIC_VFIO_REGS_LEN == SNIC_VFIO_REGS_HDR + 4 * SNIC_VFIO_NREGS);
 static void __iomem *snic_vfio_reg(struct snic_vfio *v, u32 off)
 {
 	return v->core.barmap[0] + off;
+}
+
+/* A carried register's value; 0 if it is not one of the list. */
+static u32 snic_vfio_saved(const struct snic_vfio *v, u32 off)
+{
+	unsigned int i;
+
+	for (i = 0; i < SNIC_VFIO_NREGS; i++)
+		if (snic_vfio_regs[i] == off)
+			return v->regs[i];
+	return 0;
+}
+
+/* The vectors the guest's driver mapped a queue or the mailbox to. */
+static u32 snic_vfio_mapped(const struct snic_vfio *v)
+{
+	u32 ivar = snic_vfio_saved(v, SNIC_VF_IVAR0);
+	u32 ent[] = {
+		FIELD_GET(SNIC_VF_IVAR_RX0, ivar),
+		FIELD_GET(SNIC_VF_IVAR_TX0, ivar),
+		FIELD_GET(SNIC_VF_IVAR_RX1, ivar),
+		FIELD_GET(SNIC_VF_IVAR_TX1, ivar),
+		FIELD_GET(SNIC_VF_IVAR_MBX, snic_vfio_saved(v, SNIC_VF_IVAR_MISC)),
+	};
+	unsigned int i;
+	u32 mask = 0;
+
+	for (i = 0; i < ARRAY_SIZE(ent); i++)
+		if ((ent[i] & SNIC_VF_IVAR_VALID) &&
+		    (ent[i] & ~SNIC_VF_IVAR_VALID) < SNIC_VF_MAX_VECTORS)
+			mask |= BIT(ent[i] & ~SNIC_VF_IVAR_VALID);
+	return mask;
 }
 
 /**
@@ -143,17 +181,16 @@ int snic_vfio_regs_restore(struct snic_vfio *v)
 	int err;
 
 	lockdep_assert_held(&v->state_mutex);
-	/* EIMS sets bits: clear the mask first, so it becomes the saved one. */
 	err = vfio_pci_core_iowrite32(&v->core, true, SNIC_VFIO_VECTORS,
 				      snic_vfio_reg(v, SNIC_VF_EIMC));
 	for (i = 0; i < SNIC_VFIO_NREGS && !err; i++) {
 		off = snic_vfio_regs[i];
-		err = vfio_pci_core_iowrite32(&v->core, true,
-					      off == SNIC_VF_EIMS ?
-					      v->regs[i] & SNIC_VFIO_VECTORS :
-					      v->regs[i],
+		err = vfio_pci_core_iowrite32(&v->core, true, v->regs[i],
 					      snic_vfio_reg(v, off));
 	}
+	if (!err)
+		err = vfio_pci_core_iowrite32(&v->core, true, snic_vfio_mapped(v),
+					      snic_vfio_reg(v, SNIC_VF_EIMS));
 	return err;
 }
 
@@ -162,27 +199,24 @@ int snic_vfio_regs_restore(struct snic_vfio *v)
  * @v: the device, state_mutex held, @v->regs_loaded set
  *
  * Writes each transmit tail again (what the guest queued before the stop
- * is sent now) and raises each vector the guest had unmasked once.
- * Clears @v->regs_loaded.
+ * is sent now) and raises each vector the guest mapped once. Clears
+ * @v->regs_loaded.
  */
 void snic_vfio_regs_kick(struct snic_vfio *v)
 {
-	u32 eims = 0;
+	static const u32 tails[] = {
+		SNIC_VF_TXQ(0) + SNIC_TDT, SNIC_VF_TXQ(1) + SNIC_TDT,
+	};
+	u32 mapped = snic_vfio_mapped(v);
 	unsigned int i;
 
 	lockdep_assert_held(&v->state_mutex);
 	v->regs_loaded = false;
-	for (i = 0; i < SNIC_VFIO_NREGS; i++) {
-		u32 off = snic_vfio_regs[i];
-
-		if (off == SNIC_VF_TXQ(0) + SNIC_TDT ||
-		    off == SNIC_VF_TXQ(1) + SNIC_TDT)
-			vfio_pci_core_iowrite32(&v->core, true, v->regs[i],
-						snic_vfio_reg(v, off));
-		else if (off == SNIC_VF_EIMS)
-			eims = v->regs[i] & SNIC_VFIO_VECTORS;
-	}
-	if (eims)
-		vfio_pci_core_iowrite32(&v->core, true, eims,
+	for (i = 0; i < ARRAY_SIZE(tails); i++)
+		vfio_pci_core_iowrite32(&v->core, true,
+					snic_vfio_saved(v, tails[i]),
+					snic_vfio_reg(v, tails[i]));
+	if (mapped)
+		vfio_pci_core_iowrite32(&v->core, true, mapped,
 					snic_vfio_reg(v, SNIC_VF_EICS));
 }
