@@ -429,6 +429,33 @@ module_refcnt() {
 	cat "/sys/module/$1/refcnt" 2>/dev/null || echo 0
 }
 
+# inner_results LABEL FILE: a nested guest's results as this scenario's
+# checks. tests/vm/nested/init writes "INNER ok - WHAT" or "INNER not ok -
+# WHAT", each followed by its "INNER # ..." diagnostics, on its serial
+# console (FILE); each becomes the check "LABEL: WHAT", any other "INNER
+# ..." line a diagnostic. Read through a here-string: the nested guest's
+# devtmpfs has no /dev/fd for < <(...).
+inner_results() {
+	local label=$1 line res='' desc='' diags=()
+	_inner_emit() {
+		local l
+		case $res in
+		ok) ok "$label: $desc"; for l in "${diags[@]}"; do diag "$l"; done ;;
+		not) not_ok "$label: $desc" "${diags[@]}" ;;
+		esac
+		res='' desc='' diags=()
+	}
+	while IFS= read -r line; do
+		case $line in
+		"INNER ok - "*) _inner_emit; res=ok desc=${line#INNER ok - } ;;
+		"INNER not ok - "*) _inner_emit; res=not desc=${line#INNER not ok - } ;;
+		"INNER # "*) diags+=("${line#INNER # }") ;;
+		"INNER "*) _inner_emit; diag "$label: ${line#INNER }" ;;
+		esac
+	done <<<"$(tr -d '\r' <"$2")"
+	_inner_emit
+}
+
 # --- QEMU's monitor ("# vm: monitor") -------------------------------------
 
 # qemu_monitor CMD...: run one monitor command on the host and print its

@@ -115,23 +115,7 @@ else
 fi
 
 # The nested VM's own checks.
-res='' desc='' diags=()
-emit() {
-	case $res in
-	ok) ok "nested VM: $desc"; for l in "${diags[@]}"; do diag "$l"; done ;;
-	not) not_ok "nested VM: $desc" "${diags[@]}" ;;
-	esac
-	res='' desc='' diags=()
-}
-while IFS= read -r line; do
-	case $line in
-	"INNER ok - "*) emit; res=ok desc=${line#INNER ok - } ;;
-	"INNER not ok - "*) emit; res=not desc=${line#INNER not ok - } ;;
-	"INNER # "*) diags+=("${line#INNER # }") ;;
-	"INNER "*) emit; diag "nested VM: ${line#INNER }" ;;
-	esac
-done <"$work/console"
-emit
+inner_results "nested VM" "$work/console"
 # Each of these must have been reported, passed or not (lines end so).
 for want in "sriovnic_vf bound the VF" "has the MAC the PF set ($mac)" \
 	"reaches 10.0.100.1" "reaches 10.0.100.11"; do

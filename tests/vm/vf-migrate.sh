@@ -145,25 +145,8 @@ kill "$sink"
 wait "$sink"
 
 # The guest's own checks: those the source saw, then the destination.
-res='' desc='' diags=()
-emit() {
-	case $res in
-	ok) ok "nested guest: $desc"; for l in "${diags[@]}"; do diag "$l"; done ;;
-	not) not_ok "nested guest: $desc" "${diags[@]}" ;;
-	esac
-	res='' desc='' diags=()
-}
-for f in src dst; do
-	while IFS= read -r line; do
-		case $line in
-		"INNER ok - "*) emit; res=ok desc="($f) ${line#INNER ok - }" ;;
-		"INNER not ok - "*) emit; res=not desc="($f) ${line#INNER not ok - }" ;;
-		"INNER # "*) diags+=("${line#INNER # }") ;;
-		esac
-	# A here-string, not < <(...): the guest's devtmpfs has no /dev/fd.
-	done <<<"$(tr -d '\r' <"/run/out/inner-$f.log")"
-	emit
-done
+inner_results "nested guest (src)" /run/out/inner-src.log
+inner_results "nested guest (dst)" /run/out/inner-dst.log
 # Each of these must have been reported, and passed, on the destination.
 for want in "the far end says the guest was migrated" \
 	"the TCP stream survived the migration" \
