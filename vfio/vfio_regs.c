@@ -25,7 +25,7 @@
  *        0    4 magic    SNIC_VFIO_REGS_MAGIC
  *        4    2 version  SNIC_VFIO_REGS_VERSION
  *        6    2 count    SNIC_VFIO_NREGS, the entries that follow
- *        8   4n value    of each register of snic_vfio_regs[], in order
+ *        8   4n value    of each register carried, in snic_vfio_off() order
  *
  * The values are the VF's own registers: nothing a user of the VFIO
  * device could not write there itself, so they are written as they come.
@@ -47,32 +47,47 @@
 #define SNIC_VFIO_REGS_VERSION	1
 #define SNIC_VFIO_REGS_HDR	8
 
-/* Queue n's registers, in the order they are written back. */
-#define SNIC_VFIO_QUEUE(n)						\
-	SNIC_VF_RXQ(n) + SNIC_RDBAL, SNIC_VF_RXQ(n) + SNIC_RDBAH,	\
-	SNIC_VF_RXQ(n) + SNIC_RDLEN, SNIC_VF_RXQ(n) + SNIC_SRRCTL,	\
-	SNIC_VF_RXQ(n) + SNIC_RXCTL, SNIC_VF_RXQ(n) + SNIC_RDH,		\
-	SNIC_VF_RXQ(n) + SNIC_RDT,					\
-	SNIC_VF_TXQ(n) + SNIC_TDBAL, SNIC_VF_TXQ(n) + SNIC_TDBAH,	\
-	SNIC_VF_TXQ(n) + SNIC_TDLEN, SNIC_VF_TXQ(n) + SNIC_TXCTL,	\
-	SNIC_VF_TXQ(n) + SNIC_TDWBAL, SNIC_VF_TXQ(n) + SNIC_TDWBAH,	\
-	SNIC_VF_TXQ(n) + SNIC_TDH, SNIC_VF_TXQ(n) + SNIC_TDT,		\
-	SNIC_VF_RXQ(n) + SNIC_RXDCTL, SNIC_VF_TXQ(n) + SNIC_TXDCTL
-
 /*
- * The VF's registers carried, in the order written back: the rings before
- * their enables, then the vector mapping, moderation and auto-clear and
- * auto-mask; the mask follows (snic_vfio_mapped()).
+ * The VF's registers carried, in the order written back: queue 0's, then
+ * queue 1's (each ring before its enable; SNIC_VF_RXQ(1) and
+ * SNIC_VF_TXQ(1) are queue 0's plus SNIC_VFIO_QSTRIDE), then the vector
+ * mapping, moderation, auto-clear and auto-mask; the mask follows
+ * (snic_vfio_mapped()).
  */
-static const u32 snic_vfio_regs[] = {
-	SNIC_VFIO_QUEUE(0),
-	SNIC_VFIO_QUEUE(1),
+#define SNIC_VFIO_QSTRIDE	(SNIC_VF_RXQ(1) - SNIC_VF_RXQ(0))
+static_assert(SNIC_VF_TXQ(1) - SNIC_VF_TXQ(0) == SNIC_VFIO_QSTRIDE);
+
+static const u32 snic_vfio_queue_regs[] = {
+	SNIC_VF_RXQ(0) + SNIC_RDBAL, SNIC_VF_RXQ(0) + SNIC_RDBAH,
+	SNIC_VF_RXQ(0) + SNIC_RDLEN, SNIC_VF_RXQ(0) + SNIC_SRRCTL,
+	SNIC_VF_RXQ(0) + SNIC_RXCTL, SNIC_VF_RXQ(0) + SNIC_RDH,
+	SNIC_VF_RXQ(0) + SNIC_RDT,
+	SNIC_VF_TXQ(0) + SNIC_TDBAL, SNIC_VF_TXQ(0) + SNIC_TDBAH,
+	SNIC_VF_TXQ(0) + SNIC_TDLEN, SNIC_VF_TXQ(0) + SNIC_TXCTL,
+	SNIC_VF_TXQ(0) + SNIC_TDWBAL, SNIC_VF_TXQ(0) + SNIC_TDWBAH,
+	SNIC_VF_TXQ(0) + SNIC_TDH, SNIC_VF_TXQ(0) + SNIC_TDT,
+	SNIC_VF_RXQ(0) + SNIC_RXDCTL, SNIC_VF_TXQ(0) + SNIC_TXDCTL,
+};
+
+static const u32 snic_vfio_irq_regs[] = {
 	SNIC_VF_IVAR0, SNIC_VF_IVAR_MISC,
 	SNIC_VF_EITR(0), SNIC_VF_EITR(1), SNIC_VF_EITR(2),
 	SNIC_VF_EIAC, SNIC_VF_EIAM,
 };
-static_assert(ARRAY_SIZE(snic_vfio_regs) == SNIC_VFIO_NREGS);
-static_assert(SNIC_VFIO_REGS_LEN == SNIC_VFIO_REGS_HDR + 4 * SNIC_VFIO_NREGS);
+
+#define SNIC_VFIO_NQREGS	ARRAY_SIZE(snic_vfio_queue_regs)
+static_assert(2 * SNIC_VFIO_NQREGS + ARRAY_SIZE(snic_vfio_irq_regs) ==
+	      SNIC_VFIO_NREGS);
+static_assert(SNIC_VFIO_REGS_HDR + 4 * SNIC_VFIO_NREGS == SNIC_VFIO_REGS_LEN);
+
+/* The offset of carried register @i, 0 <= @i < SNIC_VFIO_NREGS. */
+static u32 snic_vfio_off(unsigned int i)
+{
+	if (i < 2 * SNIC_VFIO_NQREGS)
+		return snic_vfio_queue_regs[i % SNIC_VFIO_NQREGS] +
+		       i / SNIC_VFIO_NQREGS * SNIC_VFIO_QSTRIDE;
+	return snic_vfio_irq_regs[i - 2 * SNIC_VFIO_NQREGS];
+}
 
 #define SNIC_VFIO_VECTORS	GENMASK(SNIC_VF_MAX_VECTORS - 1, 0)
 
@@ -87,7 +102,7 @@ static u32 snic_vfio_saved(const struct snic_vfio *v, u32 off)
 	unsigned int i;
 
 	for (i = 0; i < SNIC_VFIO_NREGS; i++)
-		if (snic_vfio_regs[i] == off)
+		if (snic_vfio_off(i) == off)
 			return v->regs[i];
 	return 0;
 }
@@ -132,7 +147,7 @@ int snic_vfio_regs_save(struct snic_vfio *v, u8 *buf)
 	put_unaligned_le16(SNIC_VFIO_NREGS, buf + 6);
 	for (i = 0; i < SNIC_VFIO_NREGS; i++) {
 		err = vfio_pci_core_ioread32(&v->core, true, &val,
-					     snic_vfio_reg(v, snic_vfio_regs[i]));
+					     snic_vfio_reg(v, snic_vfio_off(i)));
 		if (err)
 			return err;
 		put_unaligned_le32(val, buf + SNIC_VFIO_REGS_HDR + 4 * i);
@@ -184,7 +199,7 @@ int snic_vfio_regs_restore(struct snic_vfio *v)
 	err = vfio_pci_core_iowrite32(&v->core, true, SNIC_VFIO_VECTORS,
 				      snic_vfio_reg(v, SNIC_VF_EIMC));
 	for (i = 0; i < SNIC_VFIO_NREGS && !err; i++) {
-		off = snic_vfio_regs[i];
+		off = snic_vfio_off(i);
 		err = vfio_pci_core_iowrite32(&v->core, true, v->regs[i],
 					      snic_vfio_reg(v, off));
 	}
