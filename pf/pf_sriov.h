@@ -101,8 +101,6 @@ struct snic_pf_vf_stats {
  * @mig_stopped: stopped for a migration (snic_pf_mig_stop()): its receive
  *	and transmit stay off, and its addresses do not keep another VF from
  *	taking them (pf_vf_mig.c)
- * @mig_pending: a state another VF saved is being loaded into this one
- *	(the clean-up that goes first keeps its address)
  */
 struct snic_pf_vf {
 	struct snic_pf *pf;
@@ -137,7 +135,6 @@ struct snic_pf_vf {
 	u64 budget_rvfu;
 	struct snic_vf_health health;
 	bool mig_stopped;
-	bool mig_pending;
 };
 
 /**

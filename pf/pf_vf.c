@@ -130,12 +130,10 @@ static void snic_pf_vf_clean(struct snic_pf *pf, struct snic_pf_vf *vf,
 	spin_lock_bh(&pf->sriov.filter_lock);
 	pf->sriov.pool[v].active = false;
 	/*
-	 * MAC: none, or the administrator's unless the VF is trusted. A
-	 * state being loaded keeps its address (pf_vf_mig.c).
+	 * MAC: none, or the administrator's unless the VF is trusted.
 	 */
 	if (!vf->admin_mac) {
-		if (!vf->mig_pending)
-			eth_zero_addr(vf->mac);
+		eth_zero_addr(vf->mac);
 		snic_pf_filter_vf_mac(pf, v, NULL);
 	} else if (!vf->trusted &&
 		   !ether_addr_equal(vf->mac, vf->admin_addr)) {

@@ -127,7 +127,6 @@ void snic_pf_mig_forget(struct pci_dev *vf_pdev)
 	if (IS_ERR(vf))
 		return;
 	/* The VF was or is about to be reset: its next RESET enables it. */
-	vf->mig_pending = false;
 	vf->mig_stopped = false;
 	mutex_unlock(&pf->sriov.lock);
 }
@@ -300,14 +299,17 @@ static void snic_mig_adopt(struct snic_pf *pf, struct snic_pf_vf *vf,
 		snic_pf_vf_flr(pf, vf);
 
 	vf->mig_stopped = true;
+	snic_pf_vf_do_reset(pf, vf);
+	/* The address after the clean-up, which would have dropped it. */
 	ether_addr_copy(vf->mac, s->mac);
 	if (s->admin_mac) {
 		ether_addr_copy(vf->admin_addr, s->mac);
 		vf->admin_mac = true;
 	}
-	vf->mig_pending = true;		/* the clean-up keeps the address */
-	snic_pf_vf_do_reset(pf, vf);
-	vf->mig_pending = false;
+	spin_lock_bh(&pf->sriov.filter_lock);
+	snic_pf_filter_vf_mac(pf, vf->idx,
+			      is_valid_ether_addr(vf->mac) ? vf->mac : NULL);
+	spin_unlock_bh(&pf->sriov.filter_lock);
 	snic_mig_replay(pf, vf, s);
 
 	/* The extension the guest's driver negotiated, still in force. */
