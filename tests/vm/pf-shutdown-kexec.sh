@@ -61,7 +61,13 @@ if ! grep -qw snic.kexec=1 /proc/cmdline; then
 	diag "before kexec: $before"
 	check "before: receive and transmit on, both VFs' pools and their queues enabled" \
 		grep -Eq '^rctl=2 tctl=2 vfre=[0-9a-f]*3 vfte=[0-9a-f]*3 rxq=[0-9a-f]*[^0] txq=[0-9a-f]*[^0]$' <<<"$before"
-	check "kexec loads this kernel again" kexec -l "/boot/vmlinuz-$(uname -r)" \
+	# Debian's image is the host's /boot/vmlinuz-<release>; the debug
+	# kernel's is in its cache, which scripts/vm names on the command line.
+	vmlinuz=/boot/vmlinuz-$(uname -r)
+	for arg in $(cat /proc/cmdline); do
+		case $arg in snic.vmlinuz=*) vmlinuz=${arg#snic.vmlinuz=} ;; esac
+	done
+	check "kexec loads this kernel again" kexec -l "$vmlinuz" \
 		--initrd="$initrd" --append="$(cat /proc/cmdline) snic.kexec=1"
 	in_ns nsa ping -q -i 0.05 10.0.0.11 >/dev/null 2>&1 &
 	sleep 1
