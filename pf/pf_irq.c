@@ -66,8 +66,7 @@ static irqreturn_t snic_pf_queue_irq(int irq, void *data)
 {
 	struct snic_pf *pf = data;
 
-	/* Masked until NAPI is done; EIAC already cleared the cause. */
-	pf_wr32(pf, SNIC_EIMC, SNIC_PF_EICR_QUEUE);
+	/* Never masked: see snic_pf_irq_queue_enable(). */
 	napi_schedule_irqoff(&pf->napi);
 	return IRQ_HANDLED;
 }
@@ -225,6 +224,13 @@ void snic_pf_irq_queue_free(struct snic_pf *pf)
  * snic_pf_irq_queue_enable() - unmask or mask the queue vector
  * @pf: the PF
  * @on: unmask
+ *
+ * Only open and close mask it. Its cause auto-clears (EIAC) and nothing
+ * auto-masks (GPIE.EIAME clear), so neither the handler nor the NAPI
+ * poll writes EIMC or EIMS: EITR spaces the interrupts, and one that
+ * comes while NAPI runs finds it scheduled and costs one more poll, where
+ * masking would cost two register writes per interrupt
+ * (tests/vm/pf-irq-writes.sh counts them).
  */
 void snic_pf_irq_queue_enable(struct snic_pf *pf, bool on)
 {

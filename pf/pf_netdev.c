@@ -30,8 +30,8 @@ static int snic_pf_poll(struct napi_struct *napi, int budget)
 	if (!tx_done || done >= budget)
 		return budget;
 
-	if (napi_complete_done(napi, done))
-		snic_pf_irq_queue_enable(pf, true);
+	/* Never masked: nothing to re-arm (see snic_pf_irq_queue_enable()). */
+	napi_complete_done(napi, done);
 	return done;
 }
 

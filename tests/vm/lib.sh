@@ -474,6 +474,39 @@ qemu_monitor() {
 	return 1
 }
 
+# qemu_trace_start EVENT: turn on QEMU's log trace of EVENT (a trace
+# event name or pattern); its lines go to QEMU's stderr, which scripts/vm
+# writes to /run/out/qemu.log. Prints the log's size before, for
+# qemu_writes_since. Needs "# vm: monitor".
+qemu_trace_start() {
+	local size out
+	size=$(stat -c %s /run/out/qemu.log) || return 1
+	out=$(qemu_monitor "log trace:$1") || return 1
+	[ -z "$(tr -d '\r\n' <<<"$out")" ] || { echo "$out" >&2; return 1; }
+	echo "$size"
+}
+
+# qemu_trace_stop: turn QEMU's log trace off again.
+qemu_trace_stop() {
+	qemu_monitor "log none" >/dev/null
+}
+
+# qemu_writes_since SIZE REG: how many e1000e_core_write lines for
+# register REG (0x-prefixed hex, as QEMU prints it; a VF's register shows
+# at its translated PF offset) /run/out/qemu.log has past byte SIZE.
+qemu_writes_since() {
+	tail -c +"$(($1 + 1))" /run/out/qemu.log |
+		grep -c "e1000e_core_write Write to register $2," || true
+}
+
+# irq_count NAME: the interrupts of the vector NAME (/proc/interrupts'
+# last column), summed over the CPUs.
+irq_count() {
+	awk -v n="$1" '$NF == n { s = 0; for (i = 2; i <= NF; i++)
+		if ($i ~ /^[0-9]+$/) s += $i; else break; print s; found = 1 }
+		END { if (!found) exit 1 }' /proc/interrupts
+}
+
 # --- failover (topology: failover) -------------------------------------------
 #
 # The failover topology (scripts/vm) adds a virtio-net with failover=on and
