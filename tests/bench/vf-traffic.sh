@@ -70,7 +70,10 @@ bringup() {
 	[ "${PIPESTATUS[0]}" -eq 0 ]
 }
 
-# iperf3 JSON -> "mbps retransmits" (TCP) or "mbps lost_percent" (UDP).
+# iperf3 JSON -> "mbps retransmits" (TCP) or "mbps lost_percent" (UDP),
+# the receiver's throughput either way. iperf3 3.12 gives UDP a
+# sum_received too (with the loss; its sum_sent says 0 lost): the protocol
+# decides, not which sums are there.
 iperf() {	# iperf CLIENT_NS SERVER_NS ADDR ARGS...
 	local cns=$1 sns=$2 addr=$3
 	shift 3
@@ -78,11 +81,12 @@ iperf() {	# iperf CLIENT_NS SERVER_NS ADDR ARGS...
 	sleep 0.5
 	in_ns "$cns" timeout 60 iperf3 -c "$addr" -p 5201 -J "$@" | python3 -c '
 import json, sys
-e = json.load(sys.stdin)["end"]
-if "sum_received" in e:
+j = json.load(sys.stdin)
+e = j["end"]
+if j["start"]["test_start"]["protocol"] == "TCP":
     print(int(e["sum_received"]["bits_per_second"] / 1e6), e["sum_sent"].get("retransmits", 0))
 else:
-    s = e["sum"]
+    s = e.get("sum_received", e["sum"])
     print(int(s["bits_per_second"] / 1e6), s["lost_percent"])'
 }
 tcp() {	# tcp NAME CLIENT_NS SERVER_NS ADDR
