@@ -26,6 +26,9 @@ eims=$(qemu_writes_since "$mark" 0x1524)
 eimc=$(qemu_writes_since "$mark" 0x1528)
 all=$(qemu_writes_since "$mark" '0x[0-9a-f]*')
 diag "PF queue vector: $irqs interrupts; PF EIMS writes $eims, EIMC $eimc; register writes in all $all"
+diag "most written: $(tail -c +"$((mark + 1))" /run/out/qemu.log |
+	sed -n 's/.*e1000e_core_write Write to register \(0x[0-9a-f]*\),.*/\1/p' |
+	sort | uniq -c | sort -rn | head -n 6 | awk '{ printf "%s %s; ", $2, $1 }')"
 check "the PF's queue vector fired at least 200 times" test "$irqs" -ge 200
 # Each ping the PF sends is one TX tail write of its own.
 check "the trace saw the traffic (at least one register write per ping)" \
